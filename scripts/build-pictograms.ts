@@ -1,0 +1,42 @@
+/**
+ * Extracts every pictogram the packs and the UI use, and only those, into
+ * static/pictos/<set>/<name>.svg. The phone downloads one small SVG per picture on the
+ * screen it shows, never a whole icon set. A missing icon fails the build and names
+ * the card, theme or screen that asked for it.
+ */
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { iconToSVG, iconToHTML } from '@iconify/utils';
+import { packDirs, readPackDir, resolvePictogram } from './lib/pack-dir';
+import { pictogramRefs } from '../src/lib/content/pack-validator';
+import { UI_PICTOGRAMS } from '../src/lib/ui/ui-pictograms';
+
+const OUT = 'static/pictos';
+const wanted = new Map<string, string[]>();
+const want = (ref: string, where: string) => wanted.set(ref, [...(wanted.get(ref) ?? []), where]);
+
+for (const [name, ref] of Object.entries(UI_PICTOGRAMS)) want(ref, `ui:${name}`);
+for (const dir of packDirs()) {
+	const pack = readPackDir(dir) as Parameters<typeof pictogramRefs>[0];
+	for (const { ref, path } of pictogramRefs(pack)) want(ref, `${dir} › ${path}`);
+}
+
+const missing = [...wanted].filter(([ref]) => typeof ref !== 'string' || !resolvePictogram(ref));
+if (missing.length) {
+	for (const [ref, where] of missing)
+		console.error(`✗ pictogram "${ref}" does not exist (used by ${where.join(', ')})`);
+	process.exit(1);
+}
+
+rmSync(OUT, { recursive: true, force: true });
+let bytes = 0;
+for (const ref of wanted.keys()) {
+	const [set, name] = ref.split(':') as [string, string];
+	const icon = resolvePictogram(ref)!;
+	const svg = iconToSVG(icon, { height: 'auto' });
+	const html = iconToHTML(svg.body, { ...svg.attributes, xmlns: 'http://www.w3.org/2000/svg' });
+	mkdirSync(join(OUT, set), { recursive: true });
+	writeFileSync(join(OUT, set, `${name}.svg`), html);
+	bytes += html.length;
+}
+console.log(`pictograms: ${wanted.size} extracted, ${(bytes / 1024).toFixed(0)} KiB`);

@@ -1,0 +1,38 @@
+/**
+ * The packs built into the app: structure only (ids, pictograms, alignments, weights).
+ * Their strings are separate chunks per language, loaded by loadShippedStrings, so a
+ * phone in Arabic never downloads the French, English and Ukrainian texts as well.
+ * Shipped packs are validated at build time by content:check, so they are not re-parsed here.
+ */
+import type { Pack } from '../domain/content-schema';
+import { assemblePack, type PackSection, type PackSourceFiles } from './pack-sources';
+import socleMeta from './packs/socle/meta.json';
+import socleDomains from './packs/socle/domains.json';
+import socleCompetences from './packs/socle/competences.json';
+import socleExperiences from './packs/socle/experiences.json';
+import socleSelfCards from './packs/socle/cards-self.json';
+import socleSituationCards from './packs/socle/cards-situation.json';
+
+export type PackStructure = Omit<Pack, 'strings'>;
+
+const socleFiles: PackSourceFiles = {
+	meta: socleMeta,
+	domains: socleDomains,
+	competences: socleCompetences,
+	experiences: socleExperiences,
+	'cards-self': socleSelfCards,
+	'cards-situation': socleSituationCards
+};
+
+export const SHIPPED_PACKS: readonly PackStructure[] = [assemblePack(socleFiles, {}) as PackStructure];
+
+const stringFiles = import.meta.glob<Record<string, string>>('./packs/*/strings/*/*.json', { import: 'default' });
+
+/** All shipped strings of one language, across packs and sections. Missing language: empty. */
+export async function loadShippedStrings(lang: string): Promise<Record<string, string>> {
+	const wanted = Object.entries(stringFiles).filter(([path]) => path.split('/')[4] === lang);
+	const tables = await Promise.all(wanted.map(([, load]) => load()));
+	return Object.fromEntries(tables.flatMap((t) => Object.entries(t)));
+}
+
+export type { PackSection };

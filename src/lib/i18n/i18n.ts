@@ -1,0 +1,30 @@
+/**
+ * i18next, set up once. French is bundled in the first chunk (it is the default and the
+ * fallback); other languages are separate chunks, fetched when chosen and precached by
+ * the service worker, so every language works offline.
+ */
+import i18next, { type i18n as I18n, type Resource } from 'i18next';
+import fr from './locales/fr.json';
+import { DEFAULT_LANGUAGE, SHIPPED_LANGUAGES } from './languages';
+
+const lazyLocales = import.meta.glob<{ default: Resource[string] }>(['./locales/*.json', '!./locales/fr.json']);
+
+export const i18n: I18n = i18next.createInstance();
+
+void i18n.init({
+	lng: DEFAULT_LANGUAGE,
+	fallbackLng: DEFAULT_LANGUAGE,
+	supportedLngs: SHIPPED_LANGUAGES.map((l) => l.code),
+	resources: { fr: { translation: fr } },
+	initAsync: false,
+	interpolation: { escapeValue: false }, // Svelte escapes on render; nothing is inserted as HTML.
+	returnNull: false
+});
+
+export async function loadLocale(code: string): Promise<void> {
+	if (i18n.hasResourceBundle(code, 'translation')) return;
+	const loader = lazyLocales[`./locales/${code}.json`];
+	if (!loader) throw new Error(`no locale file for "${code}"`);
+	const module = await loader();
+	i18n.addResourceBundle(code, 'translation', module.default, true, true);
+}

@@ -1,0 +1,82 @@
+/**
+ * The content on this device (shipped and imported packs) and its texts in the active
+ * language. Loaded on the first screen that needs it, so the home screen stays light.
+ */
+import type { Pack } from '../domain/content-schema';
+import { ContentIndex } from '../content/content-index';
+import type { ImportProblem } from '../content/pack-import';
+import { listImportedPacks, saveImportedPack } from '../storage/packs';
+import { toStorageError } from '../storage/errors';
+import { locale } from './locale.svelte';
+import { session } from './session.svelte';
+
+type Tables = Record<string, Record<string, string>>;
+
+class ContentState {
+	#index = $state.raw<ContentIndex | null>(null);
+	#strings = $state.raw<Tables>({});
+	#imported: Pack[] = [];
+	#loading: Promise<void> | undefined;
+
+	get index(): ContentIndex | null {
+		return this.#index;
+	}
+	get ready(): boolean {
+		return this.#index !== null && this.#strings[locale.code] !== undefined;
+	}
+
+	/** Text of a pack string in the active language, French when a translation is missing. */
+	text = (key: string): string => this.#strings[locale.code]?.[key] ?? this.#strings.fr?.[key] ?? '';
+
+	/** The language a text is really shown in, for its `lang` attribute. */
+	langOf = (key: string): string => (this.#strings[locale.code]?.[key] !== undefined ? locale.code : 'fr');
+
+	/** French text for employers and coaches, whatever the person's language. */
+	french = (key: string): string => this.#strings.fr?.[key] ?? '';
+
+	load(): Promise<void> {
+		this.#loading ??= this.#load();
+		return this.#loading.then(() => this.ensureLanguage(locale.code));
+	}
+
+	async #load() {
+		const [{ SHIPPED_PACKS }] = await Promise.all([import('../content/shipped-packs'), session.boot()]);
+		try {
+			this.#imported = await listImportedPacks(await session.db());
+		} catch {
+			this.#imported = []; // imported packs unreadable: the shipped content still works
+		}
+		this.#index = new ContentIndex([...SHIPPED_PACKS, ...this.#imported]);
+		await this.ensureLanguage('fr');
+	}
+
+	async ensureLanguage(lang: string): Promise<void> {
+		if (this.#strings[lang]) return;
+		const { loadShippedStrings } = await import('../content/shipped-packs');
+		const table = { ...(await loadShippedStrings(lang)) };
+		for (const pack of this.#imported)
+			Object.assign(table, Object.fromEntries(Object.entries(pack.strings[lang] ?? {})));
+		this.#strings = { ...this.#strings, [lang]: table };
+	}
+
+	/** Imports a pack file; refused whole on any problem, nothing on the device changes. */
+	async importPack(text: string): Promise<{ ok: true } | { ok: false; problems: ImportProblem[] }> {
+		await this.load();
+		const { checkPackImport } = await import('../content/pack-import'); // validator: only when importing
+		const result = checkPackImport(text, this.#index!.allIds());
+		if (!result.ok) return result;
+		try {
+			await saveImportedPack(await session.db(), result.pack);
+		} catch (error) {
+			return { ok: false, problems: [{ code: 'schema', path: '(device)', detail: toStorageError(error).kind }] };
+		}
+		this.#imported = [...this.#imported, result.pack];
+		this.#index = new ContentIndex([...this.#index!.packs, result.pack]);
+		this.#strings = {};
+		await this.ensureLanguage('fr');
+		await this.ensureLanguage(locale.code);
+		return { ok: true };
+	}
+}
+
+export const content = new ContentState();

@@ -1,0 +1,88 @@
+/**
+ * Install and update flow, driven by workbox-window. A new version waits until the person
+ * taps "update", or until the app is in the background (no participant screen in view).
+ * Data lives in IndexedDB with versioned migrations, so reloading into new code is safe.
+ */
+import type { Workbox } from 'workbox-window';
+
+interface BeforeInstallPromptEvent extends Event {
+	prompt(): Promise<void>;
+	userChoice: Promise<{ outcome: 'accepted' | 'dismissed' }>;
+}
+
+class PwaState {
+	#updateReady = $state(false);
+	#offlineReady = $state(false);
+	#installEvent = $state<BeforeInstallPromptEvent | null>(null);
+	#installed = $state(false);
+	#isIos = $state(false);
+	#wb: Workbox | undefined;
+
+	get updateReady() {
+		return this.#updateReady;
+	}
+	get offlineReady() {
+		return this.#offlineReady;
+	}
+	get canInstall() {
+		return this.#installEvent !== null;
+	}
+	/** iOS has no install prompt: show pictogram instructions instead. */
+	get showIosInstructions() {
+		return this.#isIos && !this.#installed;
+	}
+
+	async start(swUrl: string) {
+		const standalone =
+			matchMedia('(display-mode: standalone)').matches || (navigator as { standalone?: boolean }).standalone === true;
+		this.#installed = standalone;
+		this.#isIos =
+			/iphone|ipad|ipod/i.test(navigator.userAgent) ||
+			(navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1);
+		addEventListener('beforeinstallprompt', (event) => {
+			event.preventDefault();
+			this.#installEvent = event as BeforeInstallPromptEvent;
+		});
+		addEventListener('appinstalled', () => {
+			this.#installEvent = null;
+			this.#installed = true;
+		});
+		if (!('serviceWorker' in navigator)) return;
+		const { Workbox } = await import('workbox-window');
+		const wb = new Workbox(swUrl);
+		this.#wb = wb;
+		wb.addEventListener('installed', (event) => {
+			if (!event.isUpdate) this.#offlineReady = true;
+		});
+		wb.addEventListener('waiting', () => {
+			this.#updateReady = true;
+			if (document.visibilityState === 'hidden') this.acceptUpdate();
+		});
+		wb.addEventListener('controlling', (event) => {
+			if (event.isUpdate) location.reload();
+		});
+		document.addEventListener('visibilitychange', () => {
+			if (document.visibilityState === 'hidden' && this.#updateReady) this.acceptUpdate();
+		});
+		await wb.register();
+		// Already cached by an earlier visit: offline works, say so quietly only on first install.
+	}
+
+	acceptUpdate() {
+		this.#wb?.messageSkipWaiting();
+	}
+
+	dismissOfflineReady() {
+		this.#offlineReady = false;
+	}
+
+	async install() {
+		const event = this.#installEvent;
+		if (!event) return;
+		await event.prompt();
+		await event.userChoice;
+		this.#installEvent = null;
+	}
+}
+
+export const pwa = new PwaState();

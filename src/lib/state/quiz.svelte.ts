@@ -1,0 +1,192 @@
+/**
+ * The quiz: experiences picked, the current round, and every answer of the profile.
+ * An answer is on disk before the next card shows: `answer()` only advances once the
+ * write has completed, and a failed write keeps the card, says so, and retries.
+ */
+import type { AnswerRecord, ExperiencePick, RoundRecord } from '../domain/records';
+import { selectRound } from '../domain/card-selection';
+import { suggestedCompetences } from '../domain/experience-picks';
+import { competenceLevels, roundStrengths, type CompetenceLevel } from '../domain/scoring';
+import { deleteAnswer, listAnswers, saveAnswer } from '../storage/answers';
+import { listRounds, saveRound } from '../storage/rounds';
+import { listPicks, replacePicks } from '../storage/picks';
+import { requestPersistence } from '../storage/persistence';
+import { toStorageError, type StorageErrorKind } from '../storage/errors';
+import { content } from './content.svelte';
+import { session } from './session.svelte';
+
+export type AnswerValue = AnswerRecord['value'];
+const RETRY_DELAYS_MS = [500, 1500, 4000];
+
+class QuizState {
+	#loaded = $state(false);
+	#answers = $state.raw<AnswerRecord[]>([]);
+	#rounds = $state.raw<RoundRecord[]>([]);
+	#picks = $state.raw<ExperiencePick[]>([]);
+	#saving = $state(false);
+	#error = $state<StorageErrorKind | null>(null);
+	#pending: AnswerRecord | null = null;
+	#retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+	/** The round in progress: started, not finished. */
+	readonly round: RoundRecord | null = $derived(this.#rounds.findLast((r) => r.finishedAt === undefined) ?? null);
+	readonly lastFinishedRound: RoundRecord | null = $derived(
+		this.#rounds
+			.filter((r) => r.finishedAt !== undefined)
+			.sort((a, b) => a.finishedAt! - b.finishedAt!)
+			.at(-1) ?? null
+	);
+	readonly roundAnswers: AnswerRecord[] = $derived(
+		this.round ? this.#answers.filter((a) => a.roundId === this.round!.id).sort((a, b) => a.at - b.at) : []
+	);
+	readonly position: number = $derived(this.roundAnswers.length);
+	readonly currentCardId: string | null = $derived(this.round?.cardIds[this.position] ?? null);
+	readonly levels: Map<string, CompetenceLevel> = $derived(competenceLevels(this.#answers));
+	readonly strengths: CompetenceLevel[] = $derived(
+		this.lastFinishedRound ? roundStrengths(this.#answers, this.lastFinishedRound.id) : []
+	);
+
+	get loaded() {
+		return this.#loaded;
+	}
+	get answers(): readonly AnswerRecord[] {
+		return this.#answers;
+	}
+	get picks(): readonly ExperiencePick[] {
+		return this.#picks;
+	}
+	get saving() {
+		return this.#saving;
+	}
+	get error() {
+		return this.#error;
+	}
+
+	async load(): Promise<void> {
+		await Promise.all([session.boot(), content.load()]);
+		const db = await session.db();
+		const profileId = session.profileId;
+		const [answers, rounds, picks] = await Promise.all([
+			listAnswers(db, profileId),
+			listRounds(db, profileId),
+			listPicks(db, profileId)
+		]);
+		this.#answers = answers;
+		this.#rounds = rounds;
+		this.#picks = picks;
+		// A round whose last answer was saved but whose end was not (page closed just then).
+		const done = this.round;
+		if (done && this.position >= done.cardIds.length) await this.#finish(done).catch(() => undefined);
+		this.#loaded = true;
+	}
+
+	async savePicks(picks: ExperiencePick[]): Promise<boolean> {
+		try {
+			await replacePicks(await session.db(), session.profileId, picks);
+			this.#picks = picks;
+			this.#error = null;
+			return true;
+		} catch (error) {
+			this.#error = toStorageError(error).kind;
+			return false;
+		}
+	}
+
+	/** Starts a round from the picked experiences. Returns false when there is nothing to ask. */
+	async startRound(now = Date.now()): Promise<boolean> {
+		const index = content.index;
+		if (!index) return false;
+		const lastAnswered = new Map(this.#answers.map((a) => [a.cardId, a.at]));
+		const seed = crypto.randomUUID();
+		const cards = selectRound({
+			cards: index.cards,
+			competences: suggestedCompetences(index.experiences, this.#picks),
+			lastAnswered,
+			seed
+		});
+		if (cards.length === 0) return false;
+		// An abandoned round is closed, not deleted: its answers stay in the history.
+		const open = this.round;
+		const round: RoundRecord = {
+			id: seed,
+			profileId: session.profileId,
+			seed,
+			cardIds: cards.map((c) => c.id),
+			startedAt: now
+		};
+		try {
+			const db = await session.db();
+			if (open) await saveRound(db, { ...open, finishedAt: now });
+			await saveRound(db, round);
+		} catch (error) {
+			this.#error = toStorageError(error).kind;
+			return false;
+		}
+		this.#rounds = [...this.#rounds.map((r) => (r.id === open?.id ? { ...r, finishedAt: now } : r)), round];
+		return true;
+	}
+
+	async answer(value: AnswerValue): Promise<void> {
+		const round = this.round;
+		const cardId = this.currentCardId;
+		if (!round || !cardId || this.#saving) return;
+		this.#pending = {
+			id: crypto.randomUUID(),
+			profileId: round.profileId,
+			roundId: round.id,
+			cardId,
+			packId: content.index?.packOfCard(cardId) ?? 'unknown',
+			at: Math.max(Date.now(), (this.roundAnswers.at(-1)?.at ?? 0) + 1),
+			value
+		};
+		await this.#flush(0);
+	}
+
+	/** Tries the pending write again now (the person tapped "try again"). */
+	retry(): Promise<void> {
+		clearTimeout(this.#retryTimer);
+		return this.#flush(0);
+	}
+
+	async #flush(attempt: number): Promise<void> {
+		const record = this.#pending;
+		if (!record) return;
+		this.#saving = true;
+		try {
+			const db = await session.db();
+			await saveAnswer(db, record);
+			this.#pending = null;
+			this.#error = null;
+			this.#answers = [...this.#answers, record];
+			if (this.#answers.length === 1) void requestPersistence().then(() => session.protectStorage());
+			if (this.round && this.position >= this.round.cardIds.length) await this.#finish(this.round);
+		} catch (error) {
+			this.#error = toStorageError(error).kind;
+			const delay = RETRY_DELAYS_MS[attempt];
+			if (delay !== undefined) this.#retryTimer = setTimeout(() => void this.#flush(attempt + 1), delay);
+		} finally {
+			this.#saving = false;
+		}
+	}
+
+	async #finish(round: RoundRecord) {
+		const finished = { ...round, finishedAt: Date.now() };
+		await saveRound(await session.db(), finished);
+		this.#rounds = this.#rounds.map((r) => (r.id === round.id ? finished : r));
+	}
+
+	/** Takes back the last answer of the round in progress. */
+	async undo(): Promise<void> {
+		const last = this.roundAnswers.at(-1);
+		if (!last || this.#saving) return;
+		try {
+			await deleteAnswer(await session.db(), last.id);
+			this.#answers = this.#answers.filter((a) => a.id !== last.id);
+			this.#error = null;
+		} catch (error) {
+			this.#error = toStorageError(error).kind;
+		}
+	}
+}
+
+export const quiz = new QuizState();

@@ -1,0 +1,23 @@
+import { AnswerRecordSchema, type AnswerRecord } from '../domain/records';
+import type { AtoutsDB } from './db';
+import { guardWrite } from './errors';
+import { parseRows } from './quarantine';
+import { rowsOfProfile } from './read';
+
+export async function listAnswers(db: AtoutsDB, profileId: string): Promise<AnswerRecord[]> {
+	return parseRows(db, 'answers', AnswerRecordSchema, await rowsOfProfile(db, 'answers', profileId));
+}
+
+/** Resolves only once the answer is committed to disk (transaction complete). */
+export async function saveAnswer(db: AtoutsDB, answer: AnswerRecord): Promise<void> {
+	const record = AnswerRecordSchema.parse(answer);
+	await guardWrite(async () => {
+		const tx = db.transaction('answers', 'readwrite', { durability: 'strict' });
+		await tx.store.put(record);
+		await tx.done;
+	});
+}
+
+export async function deleteAnswer(db: AtoutsDB, id: string): Promise<void> {
+	await guardWrite(() => db.delete('answers', id));
+}

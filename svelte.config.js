@@ -1,0 +1,35 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	compilerOptions: { runes: true },
+	kit: {
+		// Every route is prerendered; 200.html lets any static host serve deep links.
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: '200.html', strict: true }),
+		// Workbox registers the worker itself so the page can run the update flow.
+		serviceWorker: { register: false },
+		output: { bundleStrategy: 'split' },
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'media-src': ['self', 'blob:', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		},
+		version: { pollInterval: 0 }
+	}
+};
+
+export default config;

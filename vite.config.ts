@@ -1,0 +1,16 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	server: { host: '127.0.0.1', port: 5173 },
+	preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+	build: { target: 'es2022', reportCompressedSize: false },
+	test: {
+		include: ['tests/unit/**/*.test.ts'],
+		environment: 'node',
+		setupFiles: ['tests/unit/setup.ts'],
+		reporters: ['default', 'json'],
+		outputFile: { json: 'reports/vitest.json' }
+	}
+});
