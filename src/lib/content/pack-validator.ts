@@ -8,6 +8,7 @@ import { PackSchema, type Pack } from '../domain/content-schema';
 import { requiredKeys } from '../domain/content-keys';
 import { hasAbbreviation, longSentences, FALC_MAX_WORDS } from '../domain/falc';
 import { hasUnsafeText } from '../domain/text-safety';
+import { hasForbiddenKey } from '../domain/safe-json';
 
 export type PackProblemCode =
 	| 'schema'
@@ -38,6 +39,12 @@ export interface ValidateOptions {
 export type PackValidation = { ok: true; pack: Pack } | { ok: false; problems: PackProblem[] };
 
 export function validatePack(input: unknown, options: ValidateOptions = {}): PackValidation {
+	// zod drops an own "__proto__" key silently; a pack carrying one is refused instead.
+	if (hasForbiddenKey(input))
+		return {
+			ok: false,
+			problems: [{ code: 'schema', path: '(file)', detail: 'forbidden key (__proto__, constructor or prototype)' }]
+		};
 	const parsed = PackSchema.safeParse(input);
 	if (!parsed.success) {
 		return {

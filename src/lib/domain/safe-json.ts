@@ -34,6 +34,16 @@ export function jsonDepth(text: string, stopAt = Infinity): number {
 	return max;
 }
 
+/** Finds a key that could reach a prototype anywhere in an already-parsed value. */
+export function hasForbiddenKey(value: unknown, depth = 0): boolean {
+	if (depth > 64 || value === null || typeof value !== 'object') return false;
+	for (const key of Object.keys(value)) {
+		if (FORBIDDEN_KEYS.has(key)) return true;
+		if (hasForbiddenKey((value as Record<string, unknown>)[key], depth + 1)) return true;
+	}
+	return false;
+}
+
 export function parseJsonSafely(text: string, limits: SafeJsonLimits = DEFAULT_JSON_LIMITS): SafeJsonResult {
 	if (text.length > limits.maxChars) return { ok: false, error: 'too-large' };
 	if (jsonDepth(text, limits.maxDepth) > limits.maxDepth) return { ok: false, error: 'too-deep' };

@@ -5,8 +5,12 @@
  */
 function isHiddenControl(code: number): boolean {
 	const c0 = code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d;
+	const c1 = code >= 0x7f && code <= 0x9f;
 	const bidiOverride = (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
-	return c0 || code === 0x7f || bidiOverride;
+	// Zero-width space, word joiner and a stray BOM hide text. ZWJ/ZWNJ and LRM/RLM stay
+	// allowed: Arabic-script languages and mixed-direction text need them.
+	const invisible = code === 0x200b || code === 0x2060 || code === 0xfeff;
+	return c0 || c1 || bidiOverride || invisible;
 }
 
 const MARKUP = /<\s*\/?\s*[a-z!]/i;

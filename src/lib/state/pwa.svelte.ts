@@ -52,7 +52,10 @@ class PwaState {
 		const wb = new Workbox(swUrl);
 		this.#wb = wb;
 		wb.addEventListener('installed', (event) => {
-			if (!event.isUpdate) this.#offlineReady = true;
+			if (event.isUpdate) return;
+			this.#offlineReady = true;
+			// A status, not a question: it goes away by itself after a while.
+			setTimeout(() => (this.#offlineReady = false), 15_000);
 		});
 		wb.addEventListener('waiting', () => {
 			this.#updateReady = true;

@@ -1,12 +1,16 @@
+import * as z from 'zod/mini';
 import { PackSchema, type Pack } from '../domain/content-schema';
 import type { AtoutsDB } from './db';
 import { guardWrite } from './errors';
 import { parseRows } from './quarantine';
 import { allRows } from './read';
 
+/** The whole stored row is parsed, so an unreadable one goes to quarantine entire. */
+const ImportedPackRowSchema = z.object({ id: z.string(), importedAt: z.int(), pack: PackSchema });
+
 export async function listImportedPacks(db: AtoutsDB): Promise<Pack[]> {
-	const rows = (await allRows(db, 'packs')).map((r) => ({ key: r.key, value: (r.value as { pack?: unknown })?.pack }));
-	return parseRows(db, 'packs', PackSchema, rows);
+	const rows = await parseRows(db, 'packs', ImportedPackRowSchema, await allRows(db, 'packs'));
+	return rows.map((r) => r.pack);
 }
 
 /** `add`, not `put`: an existing pack with the same id is never overwritten. */

@@ -1,0 +1,69 @@
+/**
+ * Serves build/ the way a plain static host or CDN would, so tests and `npm start` run the
+ * real deployable output (vite preview would serve .svelte-kit/output, without the
+ * precache manifest injected into the service worker).
+ * /route → route.html, /dir/ → dir/index.html, unknown paths → 200.html (SPA fallback).
+ * Usage: tsx scripts/serve.ts [--port 4173] [--dir build]
+ */
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string) => {
+	const i = args.indexOf(`--${name}`);
+	return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const ROOT = resolve(option('dir', 'build'));
+const PORT = Number(option('port', '4173'));
+const HOST = option('host', '127.0.0.1');
+
+const TYPES: Record<string, string> = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript; charset=utf-8',
+	'.css': 'text/css; charset=utf-8',
+	'.json': 'application/json; charset=utf-8',
+	'.webmanifest': 'application/manifest+json; charset=utf-8',
+	'.svg': 'image/svg+xml',
+	'.png': 'image/png',
+	'.woff2': 'font/woff2',
+	'.txt': 'text/plain; charset=utf-8',
+	'.mp3': 'audio/mpeg',
+	'.ogg': 'audio/ogg',
+	'.webm': 'audio/webm'
+};
+
+function fileFor(urlPath: string): string | undefined {
+	const clean = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+	const candidates = [clean, `${clean}.html`, join(clean, 'index.html')];
+	for (const candidate of candidates) {
+		const full = join(ROOT, candidate);
+		if (!full.startsWith(ROOT + sep) && full !== ROOT) return undefined; // path traversal
+		if (existsSync(full) && statSync(full).isFile()) return full;
+	}
+	return undefined;
+}
+
+if (!existsSync(join(ROOT, '200.html'))) {
+	console.error(`No build in ${ROOT}: run "npm run build" first.`);
+	process.exit(1);
+}
+
+createServer((req, res) => {
+	const url = new URL(req.url ?? '/', `http://${HOST}`);
+	let file: string | undefined;
+	try {
+		file = fileFor(url.pathname);
+	} catch {
+		res.writeHead(400).end();
+		return;
+	}
+	file ??= join(ROOT, '200.html'); // unknown routes get the SPA shell, like a static host's fallback
+	const immutable = file.includes(`${sep}_app${sep}immutable${sep}`);
+	res.writeHead(200, {
+		'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+		'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+		'x-content-type-options': 'nosniff'
+	});
+	createReadStream(file).pipe(res);
+}).listen(PORT, HOST, () => console.log(`Atouts is served from ${ROOT} on http://${HOST}:${PORT}`));

@@ -1,0 +1,87 @@
+import { test, expect } from '@playwright/test';
+import { expectNoAxeViolations, readStore, waitForApp, waitForServiceWorker } from './helpers';
+
+export const ROUTES = ['/', '/experiences', '/quiz', '/strengths', '/portfolio', '/settings', '/credits'];
+
+test('the service worker takes control and the app works offline, settings kept', async ({ page, context }) => {
+	await page.goto('/');
+	await waitForApp(page);
+	await waitForServiceWorker(page);
+	await expect(page.getByTestId('offline-ready')).toBeVisible();
+
+	await page.goto('/settings');
+	await waitForApp(page);
+	await page.getByTestId('text-size-large').click();
+	await expect(page.locator('html')).toHaveAttribute('data-text-size', 'large');
+	const settings = await readStore(page, 'settings');
+	expect(settings).toHaveLength(1);
+
+	await context.setOffline(true);
+	await page.goto('/');
+	await waitForApp(page);
+	await expect(page.getByTestId('tile-quiz')).toBeVisible();
+	await expect(page.locator('html')).toHaveAttribute('data-text-size', 'large');
+	const picto = page.getByTestId('tile-quiz').locator('img');
+	await expect.poll(() => picto.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+
+	for (const route of ROUTES) {
+		const response = await page.goto(route);
+		expect(response?.status(), `offline ${route}`).toBe(200);
+		await waitForApp(page);
+		await expect(page.locator('h1'), `offline ${route}`).toBeVisible();
+	}
+	await context.setOffline(false);
+});
+
+test('every route is prerendered as its own HTML file', async ({ request }) => {
+	for (const route of ROUTES) {
+		const file = route === '/' ? '/index.html' : `${route}.html`;
+		const response = await request.get(file);
+		expect(response.status(), file).toBe(200);
+		const html = await response.text();
+		expect(html, file).toContain('<h1');
+		expect(html, file).toMatch(/http-equiv="content-security-policy"/i);
+	}
+});
+
+test('the manifest parses, its icons exist, and Chromium finds it installable', async ({ page, request }) => {
+	const response = await request.get('/manifest.webmanifest');
+	expect(response.status()).toBe(200);
+	const manifest = (await response.json()) as {
+		name: string;
+		lang: string;
+		display: string;
+		icons: { src: string; sizes: string; purpose: string }[];
+		shortcuts: { url: string }[];
+	};
+	expect(manifest.name).toBe('Atouts');
+	expect(manifest.lang).toBe('fr');
+	expect(manifest.display).toBe('standalone');
+	expect(manifest.icons.map((i) => `${i.sizes}:${i.purpose}`)).toEqual(
+		expect.arrayContaining(['192x192:any', '512x512:any', '512x512:maskable'])
+	);
+	expect(manifest.shortcuts.map((s) => s.url)).toEqual(['./experiences', './portfolio']);
+	for (const icon of manifest.icons) {
+		const file = await request.get(`/${icon.src}`);
+		expect(file.status(), icon.src).toBe(200);
+		expect((await file.body()).length, icon.src).toBeGreaterThan(200);
+	}
+	await page.goto('/');
+	await waitForApp(page);
+	await waitForServiceWorker(page);
+	const cdp = await page.context().newCDPSession(page);
+	const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
+		installabilityErrors: { errorId: string }[];
+	};
+	// Playwright's contexts are incognito-like; that is the test's situation, not the app's.
+	expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
+});
+
+for (const route of ROUTES) {
+	test(`axe finds no violation on ${route}`, async ({ page }) => {
+		await page.goto(route);
+		await waitForApp(page);
+		await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+		await expectNoAxeViolations(page, route);
+	});
+}

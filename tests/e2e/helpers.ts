@@ -1,0 +1,80 @@
+/** Shared helpers for browser tests: IndexedDB reads, service worker readiness, axe. */
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Every record of a store, read straight from IndexedDB (not through the app). */
+export async function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
+	return page.evaluate(
+		(name) =>
+			new Promise<Record<string, unknown>[]>((resolve, reject) => {
+				const open = indexedDB.open('atouts');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					if (!db.objectStoreNames.contains(name)) {
+						db.close();
+						resolve([]);
+						return;
+					}
+					const req = db.transaction(name).objectStore(name).getAll();
+					req.onsuccess = () => {
+						db.close();
+						resolve(req.result as Record<string, unknown>[]);
+					};
+					req.onerror = () => reject(req.error);
+				};
+			}),
+		store
+	);
+}
+
+/** Waits until the app has booted (database open, settings applied). */
+export async function waitForApp(page: Page) {
+	await expect(page.locator('html')).toHaveAttribute('data-ready', 'true');
+}
+
+/** Waits until a service worker controls the page. */
+export async function waitForServiceWorker(page: Page) {
+	await page.waitForFunction(async () => {
+		const reg = await navigator.serviceWorker.ready;
+		return reg.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
+	});
+}
+
+export async function expectNoAxeViolations(page: Page, label: string) {
+	const results = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.analyze();
+	const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(summary, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Picks experiences, skips their follow-up questions, and lands on the first quiz card. */
+export async function startRound(page: Page, experiences: string[], base = '') {
+	await page.goto(`${base}/experiences`);
+	await waitForApp(page);
+	for (const id of experiences) await page.getByTestId(`experience-${id}`).click();
+	await page.getByTestId('confirm-experiences').click();
+	const card = page.getByTestId('quiz-card');
+	const skip = page.getByTestId('followup-skip');
+	// Skip follow-up questions until the first card shows (the last skip navigates away).
+	for (let i = 0; i < 20 && !(await card.isVisible()); i++) {
+		await expect(card.or(skip).first()).toBeVisible();
+		// isVisible does not wait; the last skip may navigate away between the check and the click.
+		if (await skip.isVisible()) await skip.click({ timeout: 2000 }).catch(() => undefined);
+	}
+	await expect(card).toBeVisible();
+}
+
+/** Answers the card on screen with its first answer button and waits for the next one. */
+export async function answerCurrentCard(page: Page, prefer: 'first' | 'level-2' = 'first') {
+	const card = page.getByTestId('quiz-card');
+	const id = await card.getAttribute('data-card-id');
+	const levelTwo = card.getByTestId('answer-level-2');
+	const target =
+		prefer === 'level-2' && (await levelTwo.count())
+			? levelTwo
+			: card.locator('button[data-testid^="answer-"]').first();
+	await target.click();
+	return id;
+}

@@ -1,0 +1,50 @@
+/**
+ * A new deployment while the app is open with data stored: the new worker waits, the
+ * banner offers the update, and after it every stored record is still there.
+ */
+import { test, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, cpSync, rmSync } from 'node:fs';
+import { readStore, startRound, answerCurrentCard, waitForApp, waitForServiceWorker } from './helpers';
+
+const PORT = 4180;
+const SITE = '.tmp/update-site';
+let server: ChildProcess;
+
+test.beforeAll(async () => {
+	rmSync(SITE, { recursive: true, force: true });
+	cpSync('build', SITE, { recursive: true });
+	server = spawn('npx', ['tsx', 'scripts/serve.ts', '--dir', SITE, '--port', String(PORT)], { stdio: 'ignore' });
+	await new Promise((r) => setTimeout(r, 1500));
+});
+
+test.afterAll(() => {
+	server.kill();
+	rmSync(SITE, { recursive: true, force: true });
+});
+
+test('a new version waits, is applied on tap, and keeps every stored answer', async ({ page }, testInfo) => {
+	test.skip(testInfo.project.name !== 'phone', 'one device is enough for the update flow');
+	const base = `http://127.0.0.1:${PORT}`;
+	await page.goto(`${base}/`);
+	await waitForApp(page);
+	await waitForServiceWorker(page);
+	await startRound(page, ['club-sport'], base);
+	await answerCurrentCard(page);
+	await answerCurrentCard(page);
+	await expect.poll(async () => (await readStore(page, 'answers')).length).toBe(2);
+	const before = await readStore(page, 'answers');
+
+	// Deploy "v2": any byte change to the worker makes the browser install it.
+	appendFileSync(`${SITE}/service-worker.js`, '\n// v2\n');
+	await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+	await expect(page.getByTestId('update-banner')).toBeVisible();
+	const waiting = await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
+	expect(waiting).toBe(true);
+
+	await Promise.all([page.waitForEvent('load'), page.getByTestId('update-banner').getByRole('button').last().click()]);
+	await waitForApp(page);
+	await expect(page.getByTestId('update-banner')).toHaveCount(0);
+	expect(await readStore(page, 'answers')).toEqual(before);
+	await expect(page.getByTestId('quiz-card')).toBeVisible();
+});
