@@ -1,12 +1,16 @@
 /**
  * `npm run bench`: build, measure bytes against bench/budgets.json, run Lighthouse (mobile preset:
- * Moto G Power, slow 4G, 4x CPU slowdown) on each route, write reports/bench.json and print it.
+ * Moto G Power, slow 4G, 4x CPU slowdown) on each route in each language, time the quiz and an
+ * offline cold start in Chromium (scripts/bench/, 4x CPU slowdown), write reports/bench.json and
+ * print a one-screen summary with each figure beside its budget or target.
  *
  * Only byte budgets can fail the bench (exit 1). Lighthouse scores and timings vary from run to
  * run and machine to machine, so they are reported beside their targets, never enforced.
  *
  * Options: --skip-build (measure the existing build/), BENCH_RUNS=n (Lighthouse runs per route,
- * median kept; default 1), BENCH_PORT (default 4173).
+ * median kept; default 1), BENCH_ROUTES=/,/quiz (default: all of ROUTES; "none" skips Lighthouse),
+ * BENCH_LANGS=fr,ar (default: all of LANGS), BENCH_ANSWERS (default 50), BENCH_COLD_STARTS
+ * (default 5), BENCH_PORT (default 4173).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,12 +18,36 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROME_FLAGS, findChrome } from './find-chrome';
 import { kib, measureBudgets, printBudgetTable } from './budgets';
+import { measureAnswerLatency } from './bench/answer-latency';
+import { measureOfflineColdStart } from './bench/offline-cold-start';
 
 // ── Routes ────────────────────────────────────────────────────────────────────────────────────
-// Add a route here and it is audited: { name: 'quiz', path: '/quiz' }.
-export const ROUTES: { name: string; path: string }[] = [{ name: 'home', path: '/' }];
-// Language variants: each code adds `<name>@<lang>` audited at `<path>?lang=<lang>`, e.g. ['ar', 'en'].
-export const LANGS: string[] = [];
+// Each route is audited once per language, reported as lighthouse["<path>:<lang>"], e.g. "/quiz:ar".
+// The language is Chromium's UI language (--lang), which the app follows through navigator.languages.
+// BENCH_ROUTES (comma-separated paths, "home" = "/", "none" = skip Lighthouse) and BENCH_LANGS narrow the set.
+export const ROUTES: string[] = ['/', '/experiences', '/quiz', '/strengths', '/portfolio', '/settings'];
+export const LANGS: string[] = ['fr', 'ar'];
+/** What Lighthouse's fresh, empty profile sees on a route, for the summary. */
+const ROUTE_NOTES: Record<string, string> = {
+	'/quiz': 'fresh profile: start screen, no card',
+	'/strengths': 'fresh profile: no strengths yet',
+	'/portfolio': 'fresh profile: empty portfolio'
+};
+
+function listFromEnv(name: string, fallback: string[], normalise: (item: string) => string = (x) => x): string[] {
+	const raw = process.env[name];
+	if (raw === undefined || raw.trim() === '') return fallback;
+	if (raw.trim() === 'none') return [];
+	return [
+		...new Set(
+			raw
+				.split(',')
+				.map((x) => normalise(x.trim()))
+				.filter(Boolean)
+		)
+	];
+}
+const routePath = (r: string) => (r === 'home' ? '/' : r.startsWith('/') ? r : `/${r}`);
 
 // ── Extension point: extra measurers ──────────────────────────────────────────────────────────
 // Other work can add timings here (e.g. time-to-offline-ready, measured with Playwright's
@@ -32,7 +60,7 @@ export interface MeasureContext {
 	chromePath: string;
 }
 export type ExtraMeasurer = (ctx: MeasureContext) => Promise<Record<string, unknown>>;
-export const EXTRA_MEASURERS: ExtraMeasurer[] = [];
+export const EXTRA_MEASURERS: ExtraMeasurer[] = [measureAnswerLatency, measureOfflineColdStart];
 
 // ── Lighthouse ────────────────────────────────────────────────────────────────────────────────
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
@@ -81,31 +109,34 @@ async function audit(url: string, port: number): Promise<LighthouseFigures> {
 	};
 }
 
-async function lighthouseAll(baseUrl: string, chromePath: string, runs: number) {
-	const targets = ROUTES.flatMap((r) => [
-		{ name: r.name, path: r.path },
-		...LANGS.map((lang) => ({
-			name: `${r.name}@${lang}`,
-			path: `${r.path}${r.path.includes('?') ? '&' : '?'}lang=${lang}`
-		}))
-	]);
+async function lighthouseAll(baseUrl: string, chromePath: string, runs: number, routes: string[], langs: string[]) {
 	const out: Record<string, LighthouseFigures | { error: string }> = {};
-	const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS, logLevel: 'error' });
-	try {
-		for (const t of targets) {
-			try {
-				const samples: LighthouseFigures[] = [];
-				for (let i = 0; i < runs; i++) samples.push(await audit(new URL(t.path, baseUrl).href, chrome.port));
-				const numeric = ['performance', 'accessibility', 'best-practices', 'lcp_ms', 'tbt_ms', 'cls'] as const;
-				const medians = Object.fromEntries(numeric.map((k) => [k, median(samples.map((s) => s[k]))]));
-				out[t.name] = { ...(medians as Omit<LighthouseFigures, 'issues'>), issues: samples.at(-1)!.issues };
-			} catch (error) {
-				out[t.name] = { error: (error as Error).message };
+	if (!routes.length) return out;
+	const numeric = ['performance', 'accessibility', 'best-practices', 'lcp_ms', 'tbt_ms', 'cls'] as const;
+	// One browser per language: --lang sets navigator.languages (and Accept-Language) for the whole browser.
+	for (const lang of langs) {
+		const chrome = await chromeLauncher.launch({
+			chromePath,
+			chromeFlags: [...CHROME_FLAGS, `--lang=${lang}`],
+			logLevel: 'error'
+		});
+		try {
+			for (const path of routes) {
+				const key = `${path}:${lang}`;
+				const started = Date.now();
+				try {
+					const samples: LighthouseFigures[] = [];
+					for (let i = 0; i < runs; i++) samples.push(await audit(new URL(path, baseUrl).href, chrome.port));
+					const medians = Object.fromEntries(numeric.map((k) => [k, median(samples.map((s) => s[k]))]));
+					out[key] = { ...(medians as Omit<LighthouseFigures, 'issues'>), issues: samples.at(-1)!.issues };
+				} catch (error) {
+					out[key] = { error: (error as Error).message };
+				}
+				console.log(`lighthouse ${key} (${((Date.now() - started) / 1000).toFixed(0)} s): ${JSON.stringify(out[key])}`);
 			}
-			console.log(`lighthouse ${t.name} (${t.path}): ${JSON.stringify(out[t.name])}`);
+		} finally {
+			await chrome.kill();
 		}
-	} finally {
-		await chrome.kill();
 	}
 	return out;
 }
@@ -143,6 +174,88 @@ function stopPreview(server: ChildProcess): void {
 	}
 }
 
+// ── Summary ───────────────────────────────────────────────────────────────────────────────────
+function printTable(rows: string[][]): void {
+	const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+	for (const r of rows)
+		console.log(
+			r
+				.map((cell, i) => cell.padEnd(widths[i]!))
+				.join('  ')
+				.trimEnd()
+		);
+}
+
+function printLighthouseSummary(
+	results: Record<string, LighthouseFigures | { error: string }>,
+	min: Record<string, number>,
+	runs: number
+): void {
+	if (!Object.keys(results).length) return console.log('lighthouse: skipped (BENCH_ROUTES=none)');
+	console.log(
+		`lighthouse, mobile preset (4× CPU, slow 4G), ${runs === 1 ? '1 run' : `median of ${runs} runs`}; ` +
+			'scores as value/target (* below target), LCP/TBT/CLS reported'
+	);
+	const short: Record<(typeof CATEGORIES)[number], string> = {
+		performance: 'perf',
+		accessibility: 'a11y',
+		'best-practices': 'best-pr.'
+	};
+	const rows = [['route:lang', ...CATEGORIES.map((c) => short[c]), 'LCP ms', 'TBT ms', 'CLS', '']];
+	const issues = new Map<string, string[]>();
+	for (const [key, r] of Object.entries(results)) {
+		const note = ROUTE_NOTES[key.slice(0, key.lastIndexOf(':'))];
+		if ('error' in r) {
+			rows.push([key, `error: ${r.error}`]);
+			continue;
+		}
+		const scores = CATEGORIES.map((c) => {
+			const target = min[c] ?? 100;
+			return `${r[c] ?? '–'}/${target}${r[c] === null || r[c] < target ? '*' : ''}`;
+		});
+		rows.push([
+			key,
+			...scores,
+			String(r.lcp_ms ?? '–'),
+			String(r.tbt_ms ?? '–'),
+			String(r.cls ?? '–'),
+			note ? `(${note})` : ''
+		]);
+		for (const issue of r.issues) issues.set(issue, [...(issues.get(issue) ?? []), key]);
+	}
+	printTable(rows);
+	const all = Object.keys(results).length;
+	for (const [issue, keys] of issues)
+		console.log(`  costs points: ${issue} on ${keys.length === all ? 'every route' : keys.join(' ')}`);
+}
+
+/** Timings measured by EXTRA_MEASURERS: reported beside "reported", never a budget. */
+function printTimingSummary(extra: Record<string, unknown>): void {
+	const shown = new Set<string>();
+	const get = (key: string) => (shown.add(key), extra[key]);
+	const rows = [['timing (4× CPU slowdown)', 'value', 'target']];
+	if ('answer_to_next_card_ms_median' in extra) {
+		const rounds = get('answer_to_next_card_rounds');
+		rows.push([
+			'answer_to_next_card_ms',
+			`median ${get('answer_to_next_card_ms_median')}, p90 ${get('answer_to_next_card_ms_p90')}, ` +
+				`n ${get('answer_to_next_card_ms_n')}${rounds ? ` (${rounds} rounds)` : ''}`,
+			'reported'
+		]);
+	}
+	if ('offline_cold_start_ms' in extra) {
+		const samples = get('offline_cold_start_samples_ms');
+		rows.push([
+			'offline_cold_start_ms',
+			`median ${get('offline_cold_start_ms')}${Array.isArray(samples) ? ` of ${samples.join(', ')}` : ''}`,
+			'reported'
+		]);
+	}
+	for (const [key, value] of Object.entries(extra))
+		if (!shown.has(key)) rows.push([key, JSON.stringify(value), 'reported']);
+	if (rows.length > 1) printTable(rows);
+}
+
 // ── Main ──────────────────────────────────────────────────────────────────────────────────────
 async function main(): Promise<number> {
 	if (!process.argv.includes('--skip-build')) {
@@ -152,6 +265,8 @@ async function main(): Promise<number> {
 	const bytes = measureBudgets();
 	const chromePath = findChrome();
 	const runs = Math.max(1, Number(process.env.BENCH_RUNS) || 1);
+	const routes = listFromEnv('BENCH_ROUTES', ROUTES, routePath);
+	const langs = listFromEnv('BENCH_LANGS', LANGS);
 	const { server, baseUrl } = await startPreview(Number(process.env.BENCH_PORT) || 4173);
 	// Make sure Ctrl-C does not leave a preview server holding the port.
 	const onSignal = () => (stopPreview(server), process.exit(130));
@@ -161,7 +276,7 @@ async function main(): Promise<number> {
 	const extra: Record<string, unknown> = {};
 	const extraErrors: string[] = [];
 	try {
-		lighthouseResults = await lighthouseAll(baseUrl, chromePath, runs);
+		lighthouseResults = await lighthouseAll(baseUrl, chromePath, runs, routes, langs);
 		for (const measure of EXTRA_MEASURERS) {
 			try {
 				Object.assign(extra, await measure({ baseUrl, chromePath }));
@@ -192,19 +307,8 @@ async function main(): Promise<number> {
 
 	console.log('\n━━━ bench summary (reports/bench.json)');
 	printBudgetTable(bytes);
-	const min = (bytes.budgets.lighthouse_min ?? {}) as Record<string, number>;
-	for (const [name, r] of Object.entries(lighthouseResults)) {
-		if ('error' in r) {
-			console.log(`lighthouse ${name}: error: ${r.error}`);
-			continue;
-		}
-		const scores = CATEGORIES.map(
-			(c) => `${c} ${r[c] ?? '–'}${min[c] !== undefined && (r[c] ?? 0) < min[c] ? ` (< ${min[c]})` : ''}`
-		);
-		console.log(`lighthouse ${name}: ${scores.join(', ')}; LCP ${r.lcp_ms} ms, TBT ${r.tbt_ms} ms, CLS ${r.cls}`);
-		if (r.issues.length) console.log(`  costs points: ${r.issues.join(', ')}`);
-	}
-	for (const [key, value] of Object.entries(extra)) console.log(`${key}: ${JSON.stringify(value)}`);
+	printLighthouseSummary(lighthouseResults, (bytes.budgets.lighthouse_min ?? {}) as Record<string, number>, runs);
+	printTimingSummary(extra);
 	for (const e of extraErrors) console.log(`extra measurer failed: ${e}`);
 	console.log(
 		bytes.ok

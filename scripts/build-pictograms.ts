@@ -39,4 +39,6 @@ for (const ref of wanted.keys()) {
 	writeFileSync(join(OUT, set, `${name}.svg`), html);
 	bytes += html.length;
 }
+// The in-app pack importer refuses pictograms this build does not ship (they could not show offline).
+writeFileSync(join(OUT, 'index.json'), JSON.stringify([...wanted.keys()].sort()));
 console.log(`pictograms: ${wanted.size} extracted, ${(bytes / 1024).toFixed(0)} KiB`);

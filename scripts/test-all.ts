@@ -6,7 +6,7 @@
  * problem), except that Playwright needs a build: if the build failed it is not run and
  * counts as 1 failed.
  *
- * Counting: a gate (content:check, check, lint, build, budgets) is 1 passed or 1 failed.
+ * Counting: a gate (content:check, i18n:check, check, lint, build, budgets) is 1 passed or 1 failed.
  * Vitest and Playwright count their tests from their JSON reports. A runner that exits
  * non-zero without any failed test (crash, no tests found, bad config) adds 1 failed so
  * that it can never look green. Flaky Playwright tests count as passed but are named.
@@ -142,6 +142,7 @@ async function main(): Promise<number> {
 	mkdirSync(`${REPORTS}/logs`, { recursive: true });
 	const results: StepResult[] = [];
 	results.push(await gate('content:check', 'npm', ['run', 'content:check']));
+	results.push(await gate('i18n:check', 'npm', ['run', 'i18n:check']));
 	results.push(await gate('check', 'npm', ['run', 'check']));
 	results.push(await gate('lint', 'npm', ['run', 'lint']));
 	results.push(await vitest());

@@ -7,15 +7,21 @@ import { parseJsonSafely, type SafeJsonError } from '../domain/safe-json';
 import type { Pack } from '../domain/content-schema';
 import { validatePack, type PackProblem } from './pack-validator';
 
-export const MAX_PACK_CHARS = 5_000_000;
+import { MAX_PACK_CHARS } from './pack-limits';
+
+export { MAX_PACK_CHARS };
 
 export type ImportProblem = PackProblem | { code: SafeJsonError | 'id-collision'; path: string; detail: string };
 export type PackImportResult = { ok: true; pack: Pack } | { ok: false; problems: ImportProblem[] };
 
-export function checkPackImport(text: string, existingIds: ReadonlySet<string>): PackImportResult {
+export function checkPackImport(
+	text: string,
+	existingIds: ReadonlySet<string>,
+	knownPictograms?: ReadonlySet<string>
+): PackImportResult {
 	const json = parseJsonSafely(text, { maxChars: MAX_PACK_CHARS, maxDepth: 16 });
 	if (!json.ok) return { ok: false, problems: [{ code: json.error, path: '(file)', detail: json.error }] };
-	const result = validatePack(json.value);
+	const result = validatePack(json.value, { knownPictograms });
 	if (!result.ok) return result;
 	const pack = result.pack;
 	const collisions: ImportProblem[] = [];

@@ -12,6 +12,16 @@ import { session } from './session.svelte';
 
 type Tables = Record<string, Record<string, string>>;
 
+/** The pictograms this build ships (written by scripts/build-pictograms.ts, precached). */
+async function shippedPictograms(): Promise<Set<string> | undefined> {
+	try {
+		const response = await fetch(new URL('pictos/index.json', document.baseURI));
+		return new Set((await response.json()) as string[]);
+	} catch {
+		return undefined; // cannot tell: the validator then skips this one check
+	}
+}
+
 class ContentState {
 	#index = $state.raw<ContentIndex | null>(null);
 	#strings = $state.raw<Tables>({});
@@ -63,7 +73,7 @@ class ContentState {
 	async importPack(text: string): Promise<{ ok: true } | { ok: false; problems: ImportProblem[] }> {
 		await this.load();
 		const { checkPackImport } = await import('../content/pack-import'); // validator: only when importing
-		const result = checkPackImport(text, this.#index!.allIds());
+		const result = checkPackImport(text, this.#index!.allIds(), await shippedPictograms());
 		if (!result.ok) return result;
 		try {
 			await saveImportedPack(await session.db(), result.pack);

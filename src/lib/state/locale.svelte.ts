@@ -1,13 +1,15 @@
 /**
  * The active language, as runes state. `t()` reads the language rune, so every text in
  * a component re-renders when the language changes, without reloading the page.
+ * Until i18next has loaded (lazily, after the first paint), French comes from firstPaintT.
  */
-import type { TOptions } from 'i18next';
-import { i18n, loadLocale } from '../i18n/i18n';
+import type { i18n as I18n, TOptions } from 'i18next';
+import { firstPaintT } from '../i18n/first-paint';
 import { DEFAULT_LANGUAGE, languageInfo, type LanguageInfo } from '../i18n/languages';
 
 class LocaleState {
 	#code = $state(DEFAULT_LANGUAGE);
+	#engine = $state.raw<I18n | null>(null);
 	readonly info: LanguageInfo = $derived(languageInfo(this.#code));
 
 	get code(): string {
@@ -15,8 +17,9 @@ class LocaleState {
 	}
 
 	t = (key: string, options?: TOptions): string => {
-		void this.#code; // tracked: re-run when the language changes
-		return i18n.t(key, options) as string;
+		const engine = this.#engine; // tracked, like #code: texts re-render when either changes
+		void this.#code;
+		return engine ? (engine.t(key, options) as string) : firstPaintT(key, options as Record<string, unknown>);
 	};
 
 	/** Formats dates for the active locale; never by hand. */
@@ -24,8 +27,10 @@ class LocaleState {
 		new Intl.DateTimeFormat(this.info.locale, { dateStyle: style }).format(ms);
 
 	async use(code: string): Promise<void> {
+		const { i18n, loadLocale } = await import('../i18n/i18n');
 		await loadLocale(code);
 		await i18n.changeLanguage(code);
+		this.#engine = i18n;
 		this.#code = code;
 	}
 }

@@ -1,0 +1,34 @@
+/**
+ * French texts for the first paint, before i18next has loaded.
+ *
+ * i18next is ~14 KB gzip: too much for a first screen that must hydrate within 50 KB on a
+ * budget phone. The prerendered HTML is French, so hydration only needs French strings;
+ * this reads them from the same fr.json, with the subset of i18next's format that fr.json
+ * uses (nested keys, {{name}} interpolation, _zero/_one/_many/_other plurals via
+ * Intl.PluralRules, as i18next does). i18next then loads lazily and takes over for
+ * everything, including French; tests/unit/i18n/first-paint.test.ts checks that both give
+ * the same text for every key.
+ */
+import fr from './locales/fr.json';
+
+type Tree = { [key: string]: string | Tree };
+const plural = new Intl.PluralRules('fr');
+
+function lookup(key: string): string | undefined {
+	let node: string | Tree | undefined = fr as Tree;
+	for (const part of key.split('.')) node = typeof node === 'object' ? node[part] : undefined;
+	return typeof node === 'string' ? node : undefined;
+}
+
+export function firstPaintT(key: string, options: Record<string, unknown> = {}): string {
+	const count = options.count;
+	let text: string | undefined;
+	if (typeof count === 'number') {
+		text =
+			(count === 0 ? lookup(`${key}_zero`) : undefined) ??
+			lookup(`${key}_${plural.select(count)}`) ??
+			lookup(`${key}_other`);
+	}
+	text ??= lookup(key) ?? key;
+	return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(options[name] ?? ''));
+}
