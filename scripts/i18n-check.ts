@@ -92,7 +92,17 @@ for (const { file, text } of sources.filter((s) => s.file.endsWith('.svelte'))) 
 	}
 }
 
-// 4. FALC: French sentences stay short.
+// 4. Right-to-left: physical left/right in styles would not mirror in Arabic.
+const PHYSICAL =
+	/(?:margin|padding|border)-(?:left|right)\b|(?:^|[\s;{])(?:left|right)\s*:|text-align:\s*(?:left|right)|float:\s*(?:left|right)/m;
+for (const file of walk('src').filter((f) => /\.(svelte|css)$/.test(f))) {
+	const styles = readFileSync(file, 'utf8').replace(/<script[\s\S]*?<\/script>/g, '');
+	const match = styles.match(PHYSICAL);
+	if (match)
+		problems.push(`${file}: physical direction "${match[0].trim()}", use a logical property (inline-start/end)`);
+}
+
+// 5. FALC: French sentences stay short.
 for (const [key, value] of fr)
 	for (const long of longSentences(value))
 		problems.push(`[fr] "${key}": ${long.words} words, max ${FALC_MAX_WORDS}: "${long.sentence}"`);

@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test';
 import { expectNoAxeViolations, readStore, waitForApp, waitForServiceWorker } from './helpers';
 
-export const ROUTES = ['/', '/experiences', '/quiz', '/strengths', '/portfolio', '/settings', '/credits'];
+export const ROUTES = ['/', '/experiences', '/quiz', '/strengths', '/portfolio', '/share', '/settings', '/credits'];
 
 test('the service worker takes control and the app works offline, settings kept', async ({ page, context }) => {
 	await page.goto('/');

@@ -45,7 +45,9 @@ export const MasteryLevelSchema = z.union([z.literal(1), z.literal(2), z.literal
 export const AnswerValueSchema = z.discriminatedUnion('kind', [
 	/** level null: "I don't know / skip". */
 	z.object({ kind: z.literal('self'), competence: text(48), level: z.nullable(MasteryLevelSchema) }),
-	z.object({ kind: z.literal('situation'), answerId: text(48), weights: z.record(text(48), MasteryLevelSchema) })
+	z.object({ kind: z.literal('situation'), answerId: text(48), weights: z.record(text(48), MasteryLevelSchema) }),
+	/** A level brought from another device through a shared link ("save to my phone"). */
+	z.object({ kind: z.literal('imported'), competence: text(48), level: MasteryLevelSchema })
 ]);
 
 export const AnswerRecordSchema = z.object({

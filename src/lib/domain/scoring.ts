@@ -10,6 +10,8 @@
  * - Situational answers given after that self-assessment can only raise the level, never
  *   lower it: Atouts recognises what people can do, it does not mark them down.
  * - With no self-assessment yet, the level is the highest situational evidence.
+ * - A level imported from a shared link counts as the person's own judgement at its date,
+ *   like a self-assessment: it is what they recognised on the other device.
  * A competence is recognised when its level is 1 or more.
  */
 import type { AnswerRecord } from './records';
@@ -19,7 +21,7 @@ export interface Evidence {
 	competence: string;
 	level: MasteryLevel;
 	at: number;
-	source: 'self' | 'situation';
+	source: 'self' | 'situation' | 'imported';
 	answerId: string;
 }
 
@@ -34,6 +36,8 @@ export interface CompetenceLevel {
 
 export function evidenceOf(answer: AnswerRecord): Evidence[] {
 	const v = answer.value;
+	if (v.kind === 'imported')
+		return [{ competence: v.competence, level: v.level, at: answer.at, source: 'imported', answerId: answer.id }];
 	if (v.kind === 'self')
 		return v.level === null
 			? []
@@ -54,7 +58,7 @@ export function chronological(answers: readonly AnswerRecord[]): AnswerRecord[] 
 
 /** Applies one piece of evidence to the running level, following the rule above. */
 function step(current: MasteryLevel | undefined, evidence: Evidence): MasteryLevel {
-	if (evidence.source === 'self') return evidence.level;
+	if (evidence.source !== 'situation') return evidence.level;
 	return current === undefined ? evidence.level : (Math.max(current, evidence.level) as MasteryLevel);
 }
 

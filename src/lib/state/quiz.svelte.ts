@@ -7,7 +7,7 @@ import type { AnswerRecord, ExperiencePick, RoundRecord } from '../domain/record
 import { selectRound } from '../domain/card-selection';
 import { suggestedCompetences } from '../domain/experience-picks';
 import { competenceLevels, roundStrengths, type CompetenceLevel } from '../domain/scoring';
-import { deleteAnswer, listAnswers, saveAnswer } from '../storage/answers';
+import { deleteAnswer, listAnswers, saveAnswer, saveImportedLevels } from '../storage/answers';
 import { listRounds, saveRound } from '../storage/rounds';
 import { listPicks, replacePicks } from '../storage/picks';
 import { requestPersistence } from '../storage/persistence';
@@ -173,6 +173,21 @@ class QuizState {
 		const finished = { ...round, finishedAt: Date.now() };
 		await saveRound(await session.db(), finished);
 		this.#rounds = this.#rounds.map((r) => (r.id === round.id ? finished : r));
+	}
+
+	/** "Save to my phone": levels from a shared link join this profile's history. */
+	async importLevels(levels: readonly { competence: string; level: 1 | 2 | 3; at: number }[]): Promise<boolean> {
+		try {
+			const db = await session.db();
+			await saveImportedLevels(db, session.profileId, levels);
+			this.#answers = await listAnswers(db, session.profileId);
+			this.#error = null;
+			void session.protectStorage();
+			return true;
+		} catch (error) {
+			this.#error = toStorageError(error).kind;
+			return false;
+		}
 	}
 
 	/** Takes back the last answer of the round in progress. */

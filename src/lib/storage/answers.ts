@@ -21,3 +21,31 @@ export async function saveAnswer(db: AtoutsDB, answer: AnswerRecord): Promise<vo
 export async function deleteAnswer(db: AtoutsDB, id: string): Promise<void> {
 	await guardWrite(() => db.delete('answers', id));
 }
+
+/**
+ * Saves levels brought by a shared link, all or nothing (one transaction). Ids are derived
+ * from competence and date, so saving the same link twice changes nothing.
+ */
+export async function saveImportedLevels(
+	db: AtoutsDB,
+	profileId: string,
+	levels: readonly { competence: string; level: 1 | 2 | 3; at: number }[]
+): Promise<number> {
+	const records = levels.map((l) =>
+		AnswerRecordSchema.parse({
+			id: `import:${l.competence}:${l.at}`,
+			profileId,
+			roundId: 'import',
+			cardId: 'import',
+			packId: 'link',
+			at: l.at,
+			value: { kind: 'imported', competence: l.competence, level: l.level }
+		})
+	);
+	await guardWrite(async () => {
+		const tx = db.transaction('answers', 'readwrite', { durability: 'strict' });
+		for (const record of records) void tx.store.put(record);
+		await tx.done;
+	});
+	return records.length;
+}

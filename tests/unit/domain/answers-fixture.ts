@@ -36,3 +36,15 @@ export function situationAnswer(
 		value: { kind: 'situation', answerId: 'a', weights }
 	};
 }
+
+export function importedAnswer(id: string, at: number, competence: string, level: MasteryLevel): AnswerRecord {
+	return {
+		id,
+		profileId: 'default',
+		roundId: 'import',
+		cardId: 'import',
+		packId: 'socle',
+		at,
+		value: { kind: 'imported', competence, level }
+	};
+}

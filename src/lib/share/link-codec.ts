@@ -1,0 +1,291 @@
+/**
+ * A portfolio travels from a workshop tablet to a person's phone inside the FRAGMENT of a
+ * link or QR code (`…/share#p=…`): browsers never send the fragment to a server, so the
+ * portfolio stays between the two devices. Compactness matters because a QR code gets
+ * hard to scan past ~600 characters.
+ *
+ * Frame (invariant for every version, so any version can tell "damaged" from "newer"):
+ *   version u8 | rest-length varint (bytes after it) | … | CRC-32 of all previous bytes (4, big-endian)
+ * Version 1 fills "…" with: encoding u8 (0 = raw, 1 = raw deflate) | body.
+ * Body v1: flags varint (bit 0 = first name) | issued day varint (days since 2020-01-01 UTC)
+ *   | [name length varint | UTF-8] | count varint | per competence:
+ *   code varint (0 = not in the registry, then id length varint | ASCII id) | level u8
+ *   | days before the issued day varint (recent dates are small)
+ *   | then extension records to the end: tag varint ≥ 1 | length varint | bytes.
+ * Later versions add fields as extension records: an old decoder skips even tags (safe to
+ * ignore) and answers 'newer-version' for odd ones (can't be read right without them).
+ * Dates are DAY precision: a round trip keeps the UTC day of every date, not the time.
+ * The CRC covers the bytes as sent, so any damage up to 32 consecutive bits — any one
+ * changed character or byte — is always caught ('corrupt'), never read as another portfolio.
+ */
+import { deflateSync, inflateSync } from 'fflate';
+import { hasUnsafeText } from '../domain/text-safety';
+import { codeOf, idOfCode } from './competence-codes';
+
+export interface SharedCompetence {
+	id: string;
+	level: 1 | 2 | 3;
+	at: number; // ms since epoch; travels as a UTC day
+}
+export interface SharedPortfolio {
+	firstName?: string;
+	issuedAt: number; // ms since epoch; travels as a UTC day
+	competences: SharedCompetence[];
+}
+export type DecodeError =
+	'empty' | 'bad-characters' | 'truncated' | 'corrupt' | 'newer-version' | 'unknown-version' | 'too-large' | 'invalid';
+export type DecodeResult = { ok: true; portfolio: SharedPortfolio } | { ok: false; error: DecodeError };
+
+export const FORMAT_VERSION = 1;
+export const MAX_LINK_CHARS = 4096; // longer input is refused before any work
+export const MAX_BODY_BYTES = 16 * 1024; // inflate cap: a tiny link must not expand into megabytes
+export const MAX_NAME_CHARS = 40;
+const MAX_NAME_BYTES = MAX_NAME_CHARS * 4;
+const MAX_DAY = 100_000; // ~year 2293: anything later is a broken clock or a forged link
+const EPOCH = Date.UTC(2020, 0, 1);
+const DAY = 86_400_000;
+const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/; // same rule as IdSchema in content-schema
+const MAX_ID = 48;
+const FLAG_NAME = 1;
+
+/** Internal failure signal; decodePortfolio turns it into a typed result. */
+class Fail {
+	constructor(readonly error: DecodeError) {}
+}
+
+// --- CRC-32 (IEEE). fflate keeps its crc internal, and it is 10 lines. ---
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+	let c = n;
+	for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+	return c >>> 0;
+});
+export function crc32(bytes: Uint8Array): number {
+	let c = 0xffffffff;
+	for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+	return (c ^ 0xffffffff) >>> 0;
+}
+
+// --- base64url without padding, strict: one text ↔ one byte string. ---
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+function toBase64url(bytes: Uint8Array): string {
+	const b64 = btoa(String.fromCharCode(...bytes)); // ≤ 3 KiB, so the spread is safe
+	return b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+/** Throws Fail. Leftover bits are reported, not judged: a cut-off link must read 'truncated' first. */
+function fromBase64url(text: string): { bytes: Uint8Array; cleanTail: boolean } {
+	if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Fail('bad-characters');
+	if (text.length % 4 === 1) throw new Fail('truncated');
+	const leftover = (text.length * 6) % 8; // 0, 2 or 4 unused bits in the last character
+	const cleanTail = (ALPHABET.indexOf(text.slice(-1)) & ((1 << leftover) - 1)) === 0;
+	const bytes = Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+	return { bytes, cleanTail };
+}
+
+// --- varints (LEB128, up to 32 bits, canonical only) ---
+function pushVarint(out: number[], value: number): void {
+	let v = value;
+	while (v >= 0x80) {
+		out.push((v % 0x80) | 0x80);
+		v = Math.floor(v / 0x80);
+	}
+	out.push(v);
+}
+class Reader {
+	pos = 0;
+	constructor(readonly bytes: Uint8Array) {}
+	byte(): number {
+		if (this.pos >= this.bytes.length) throw new Fail('truncated');
+		return this.bytes[this.pos++]!;
+	}
+	varint(): number {
+		let value = 0;
+		for (let i = 0, scale = 1; i < 5; i++, scale *= 0x80) {
+			const b = this.byte();
+			value += (b & 0x7f) * scale;
+			if (b < 0x80) {
+				// An overlong form (trailing zero group) or > 32 bits would give one value two spellings.
+				if ((i > 0 && b === 0) || value > 0xffffffff) throw new Fail('corrupt');
+				return value;
+			}
+		}
+		throw new Fail('corrupt');
+	}
+	take(n: number): Uint8Array {
+		if (this.pos + n > this.bytes.length) throw new Fail('truncated');
+		return this.bytes.subarray(this.pos, (this.pos += n));
+	}
+}
+
+const dayOf = (ms: number) => Math.floor((ms - EPOCH) / DAY);
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/** Trimmed, at most 40 characters (code points), undefined when nothing is left. */
+export function normalizeFirstName(name: string | undefined): string | undefined {
+	const cut = [...(name ?? '').trim()].slice(0, MAX_NAME_CHARS).join('').trim();
+	return cut === '' ? undefined : cut;
+}
+
+/**
+ * Throws RangeError on a portfolio the app should never hold (bad id, level, unsafe name,
+ * duplicates, too big to share): those are bugs to surface, not data to silently alter.
+ * Dates outside [2020-01-01, issuedAt] can only come from a wrong device clock, so they
+ * are clamped instead of blocking the share.
+ */
+export function encodePortfolio(p: SharedPortfolio): string {
+	const name = normalizeFirstName(p.firstName);
+	if (name !== undefined && (hasUnsafeText(name) || /[\uD800-\uDFFF]/u.test(name)))
+		throw new RangeError('unsafe first name');
+	if (!Number.isFinite(p.issuedAt)) throw new RangeError('bad issuedAt');
+	const issuedDay = clamp(dayOf(p.issuedAt), 0, MAX_DAY);
+
+	const body: number[] = [];
+	pushVarint(body, name !== undefined ? FLAG_NAME : 0);
+	pushVarint(body, issuedDay);
+	if (name !== undefined) {
+		const utf8 = new TextEncoder().encode(name);
+		pushVarint(body, utf8.length);
+		body.push(...utf8);
+	}
+	pushVarint(body, p.competences.length);
+	const seen = new Set<string>();
+	for (const c of p.competences) {
+		if (seen.has(c.id)) throw new RangeError(`duplicate competence ${c.id}`);
+		seen.add(c.id);
+		if (![1, 2, 3].includes(c.level)) throw new RangeError(`bad level for ${c.id}`);
+		if (!Number.isFinite(c.at)) throw new RangeError(`bad date for ${c.id}`);
+		const code = codeOf(c.id);
+		if (code !== undefined) pushVarint(body, code);
+		else {
+			if (!ID.test(c.id) || c.id.length > MAX_ID) throw new RangeError(`bad competence id ${c.id}`);
+			pushVarint(body, 0);
+			pushVarint(body, c.id.length);
+			for (const ch of c.id) body.push(ch.charCodeAt(0));
+		}
+		body.push(c.level);
+		pushVarint(body, issuedDay - clamp(dayOf(c.at), 0, issuedDay));
+	}
+
+	const raw = Uint8Array.from(body);
+	const packed = deflateSync(raw, { level: 9 });
+	const deflated = packed.length < raw.length;
+	const payload = deflated ? packed : raw;
+	// Both decoder caps, checked before building the text (conservative by a byte): every link we make decodes.
+	if (raw.length > MAX_BODY_BYTES || payload.length + 8 > (MAX_LINK_CHARS / 4) * 3)
+		throw new RangeError('portfolio too large to share');
+	const frame: number[] = [FORMAT_VERSION];
+	pushVarint(frame, 1 + payload.length + 4);
+	frame.push(deflated ? 1 : 0, ...payload);
+	const crc = crc32(Uint8Array.from(frame));
+	frame.push(crc >>> 24, (crc >>> 16) & 0xff, (crc >>> 8) & 0xff, crc & 0xff);
+	return toBase64url(Uint8Array.from(frame));
+}
+
+/**
+ * Checks the frame and returns the plain body. Order matters: length first (a cut-off link
+ * says 'truncated'), then damage (atob forgives non-zero leftover bits; we don't, so a
+ * changed last character never passes), and only then the version.
+ */
+function openFrame({ bytes, cleanTail }: { bytes: Uint8Array; cleanTail: boolean }): Uint8Array {
+	const r = new Reader(bytes);
+	const version = r.byte();
+	const rest = r.varint();
+	if (bytes.length - r.pos < rest) throw new Fail('truncated');
+	if (bytes.length - r.pos > rest || rest < 4 || !cleanTail) throw new Fail('corrupt');
+	const end = bytes.length - 4;
+	const crc = ((bytes[end]! << 24) | (bytes[end + 1]! << 16) | (bytes[end + 2]! << 8) | bytes[end + 3]!) >>> 0;
+	if (crc32(bytes.subarray(0, end)) !== crc) throw new Fail('corrupt');
+	if (version === 0) throw new Fail('unknown-version');
+	if (version > FORMAT_VERSION) throw new Fail('newer-version');
+	if (r.pos >= end) throw new Fail('truncated'); // no room for the encoding byte
+	const encoding = r.byte();
+	const payload = bytes.subarray(r.pos, end);
+	if (encoding === 0) return payload;
+	if (encoding !== 1) throw new Fail('newer-version');
+	// A fixed output buffer: fflate never grows it, so a bomb costs at most one cap's worth.
+	let out: Uint8Array;
+	try {
+		out = inflateSync(payload, { out: new Uint8Array(MAX_BODY_BYTES + 1) });
+	} catch (e) {
+		// A stored block longer than the buffer makes fflate's copy throw RangeError;
+		// its own errors (bad block, early end) mean damaged data.
+		throw new Fail(e instanceof RangeError ? 'too-large' : 'corrupt');
+	}
+	if (out.length > MAX_BODY_BYTES) throw new Fail('too-large');
+	return out;
+}
+
+function readBody(body: Uint8Array): SharedPortfolio {
+	const r = new Reader(body);
+	const flags = r.varint();
+	if (flags & ~FLAG_NAME) throw new Fail('newer-version');
+	const issuedDay = r.varint();
+	if (issuedDay > MAX_DAY) throw new Fail('invalid');
+	const portfolio: SharedPortfolio = { issuedAt: EPOCH + issuedDay * DAY, competences: [] };
+	if (flags & FLAG_NAME) {
+		const len = r.varint();
+		if (len > MAX_NAME_BYTES) throw new Fail('invalid');
+		const bytes = r.take(len);
+		let name: string;
+		try {
+			name = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+		} catch {
+			throw new Fail('invalid'); // not UTF-8
+		}
+		if (normalizeFirstName(name) !== name || hasUnsafeText(name)) throw new Fail('invalid');
+		portfolio.firstName = name;
+	}
+	const count = r.varint();
+	const seen = new Set<string>();
+	for (let i = 0; i < count; i++) {
+		const code = r.varint();
+		let id: string | undefined;
+		if (code === 0) {
+			const len = r.varint();
+			if (len > MAX_ID) throw new Fail('invalid');
+			id = String.fromCharCode(...r.take(len));
+			if (!ID.test(id)) throw new Fail('invalid');
+		} else id = idOfCode(code);
+		if (id === undefined) throw new Fail('newer-version'); // a code from a newer registry
+		if (seen.has(id)) throw new Fail('invalid');
+		seen.add(id);
+		const level = r.byte();
+		if (level !== 1 && level !== 2 && level !== 3) throw new Fail('invalid');
+		const back = r.varint();
+		if (back > issuedDay) throw new Fail('invalid');
+		portfolio.competences.push({ id, level, at: EPOCH + (issuedDay - back) * DAY });
+	}
+	while (r.pos < body.length) {
+		const tag = r.varint();
+		if (tag === 0) throw new Fail('corrupt');
+		if (tag % 2 === 1) throw new Fail('newer-version');
+		r.take(r.varint());
+	}
+	return portfolio;
+}
+
+/** Never throws: any input gives a portfolio or a typed error the UI can explain. */
+export function decodePortfolio(text: string): DecodeResult {
+	try {
+		if (typeof text !== 'string') return { ok: false, error: 'invalid' };
+		if (text.length > MAX_LINK_CHARS) return { ok: false, error: 'too-large' };
+		const trimmed = text.trim().replace(/={1,2}$/, ''); // tolerate padding some tools add back
+		if (trimmed === '') return { ok: false, error: 'empty' };
+		return { ok: true, portfolio: readBody(openFrame(fromBase64url(trimmed))) };
+	} catch (e) {
+		return { ok: false, error: e instanceof Fail ? e.error : 'corrupt' };
+	}
+}
+
+/** `baseUrl` is the app's root (e.g. "https://atouts.example/"); a missing final "/" is added. */
+export function portfolioLink(baseUrl: string, p: SharedPortfolio): string {
+	const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+	return `${base}share#p=${encodePortfolio(p)}`;
+}
+
+/** Reads `p=` from a location.hash such as "#p=…" (other parameters are ignored). */
+export function readPortfolioFragment(hash: string): DecodeResult {
+	if (typeof hash !== 'string') return { ok: false, error: 'invalid' };
+	if (hash.length > MAX_LINK_CHARS + 64) return { ok: false, error: 'too-large' };
+	const value = new URLSearchParams(hash.replace(/^#/, '')).get('p');
+	return decodePortfolio(value ?? '');
+}
