@@ -85,3 +85,27 @@ export const RoundRecordSchema = z.object({
 	finishedAt: z.optional(time())
 });
 export type RoundRecord = z.output<typeof RoundRecordSchema>;
+
+/** A photo or voice note that shows a competence. The Blob is stored as is, with its type. */
+export const EvidenceRecordSchema = z.object({
+	id: text(64, 1),
+	profileId: ProfileIdSchema,
+	competence: text(48, 1),
+	kind: z.enum(['photo', 'voice']),
+	/** Safari records MP4/AAC, Chrome WebM/Opus: keep the real type to play it back. */
+	mime: z.string().check(z.maxLength(80), z.regex(/^(image|audio)\/[a-z0-9.+-]+(;.*)?$/)),
+	blob: z.custom<Blob>((v) => typeof Blob !== 'undefined' && v instanceof Blob),
+	bytes: z.int().check(z.gte(0)),
+	createdAt: time(),
+	/** Hidden from what is shared (link, PDF, badges); still kept on the device. */
+	hidden: z._default(z.boolean(), false)
+});
+export type EvidenceRecord = z.output<typeof EvidenceRecordSchema>;
+
+/** A competence the person chose not to share. Absent means shared. */
+export const VisibilityRecordSchema = z.object({
+	profileId: ProfileIdSchema,
+	competence: text(48, 1),
+	hidden: z.boolean()
+});
+export type VisibilityRecord = z.output<typeof VisibilityRecordSchema>;

@@ -9,7 +9,7 @@ import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from
 export const DB_NAME = 'atouts';
 
 /** Stores holding one profile's data; each has a `byProfile` index on `profileId`. */
-export const PROFILE_STORES = ['settings', 'answers', 'rounds', 'picks'] as const;
+export const PROFILE_STORES = ['settings', 'answers', 'rounds', 'picks', 'evidence', 'visibility'] as const;
 /** `packs` holds imported content packs: device content, not anyone's personal data. */
 export const ALL_STORES = ['profiles', ...PROFILE_STORES, 'packs', 'quarantine'] as const;
 export type StoreName = (typeof ALL_STORES)[number];
@@ -21,6 +21,8 @@ export interface AtoutsSchema {
 	answers: { key: string; value: unknown; indexes: { byProfile: string; byRound: string } };
 	rounds: { key: string; value: unknown; indexes: { byProfile: string } };
 	picks: { key: [string, string]; value: unknown; indexes: { byProfile: string } };
+	evidence: { key: string; value: unknown; indexes: { byProfile: string } };
+	visibility: { key: [string, string]; value: unknown; indexes: { byProfile: string } };
 	packs: { key: string; value: unknown };
 	quarantine: { key: number; value: unknown; indexes: { byStore: string } };
 }
@@ -30,7 +32,8 @@ type UpgradeTx = IDBPTransaction<AtoutsSchema, StoreNames<AtoutsSchema>[], 'vers
 export type Migration = (db: AtoutsDB, tx: UpgradeTx) => void;
 
 export const MIGRATIONS: readonly Migration[] = [
-	// v1: profiles; per-profile settings, answers, rounds and experience picks; imported packs;
+	// v1: profiles; per-profile settings, answers, rounds, experience picks, evidence (photos and
+	// voice notes as Blobs) and what is hidden from sharing; imported packs;
 	// and a quarantine for records that cannot be read.
 	(db) => {
 		db.createObjectStore('profiles', { keyPath: 'id' });
@@ -40,6 +43,8 @@ export const MIGRATIONS: readonly Migration[] = [
 		answers.createIndex('byRound', 'roundId');
 		db.createObjectStore('rounds', { keyPath: 'id' }).createIndex('byProfile', 'profileId');
 		db.createObjectStore('picks', { keyPath: ['profileId', 'experienceId'] }).createIndex('byProfile', 'profileId');
+		db.createObjectStore('evidence', { keyPath: 'id' }).createIndex('byProfile', 'profileId');
+		db.createObjectStore('visibility', { keyPath: ['profileId', 'competence'] }).createIndex('byProfile', 'profileId');
 		db.createObjectStore('packs', { keyPath: 'id' });
 		db.createObjectStore('quarantine', { keyPath: 'seq', autoIncrement: true }).createIndex('byStore', 'store');
 	}

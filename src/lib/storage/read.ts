@@ -1,7 +1,7 @@
 /** Reads rows with their primary keys, so a corrupt row can still be set aside by key. */
 import type { AtoutsDB } from './db';
 
-type ProfileStore = 'settings' | 'answers' | 'rounds' | 'picks';
+type ProfileStore = 'settings' | 'answers' | 'rounds' | 'picks' | 'evidence' | 'visibility';
 
 export async function rowsOfProfile(db: AtoutsDB, store: ProfileStore, profileId: string) {
 	const tx = db.transaction(store, 'readonly');

@@ -32,7 +32,13 @@ export const UI_PICTOGRAMS = {
 	warning: 'fluent-emoji-flat:warning',
 	font: 'fluent-emoji-flat:eye',
 	storage: 'fluent-emoji-flat:floppy-disk',
-	autoRead: 'fluent-emoji-flat:loudspeaker'
+	autoRead: 'fluent-emoji-flat:loudspeaker',
+	hidden: 'fluent-emoji-flat:locked',
+	delete: 'fluent-emoji-flat:wastebasket',
+	camera: 'fluent-emoji-flat:camera',
+	microphone: 'fluent-emoji-flat:studio-microphone',
+	stop: 'fluent-emoji-flat:stop-button',
+	details: 'fluent-emoji-flat:open-book'
 } as const;
 
 export type UiPictogram = keyof typeof UI_PICTOGRAMS;
