@@ -24,6 +24,9 @@ export default defineConfig({
 	fullyParallel: true,
 	// A flaky test is a bug to fix, not to hide behind retries.
 	retries: 0,
+	// Whole rounds of ten cards with axe scans on a 2-core machine: give each test room.
+	timeout: 90_000,
+	expect: { timeout: 10_000 },
 	forbidOnly: !!process.env.CI,
 	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
 	use: {

@@ -6,6 +6,7 @@ import { relative } from 'node:path';
 import { packDirs, readPackDir, resolvePictogram } from './lib/pack-dir';
 import { validatePack, pictogramRefs } from '../src/lib/content/pack-validator';
 import { SHIPPED_LANGUAGES } from '../src/lib/i18n/languages';
+import { checkCodes, registry } from '../src/lib/share/competence-codes';
 
 let failures = 0;
 for (const dir of packDirs()) {
@@ -24,6 +25,16 @@ for (const dir of packDirs()) {
 	const complete = SHIPPED_LANGUAGES.filter((l) => l.complete && present.includes(l.code)).map((l) => l.code);
 	const result = validatePack(raw, { knownPictograms: known, languages: complete });
 	const partial = present.filter((l) => !complete.includes(l));
+	// Share links carry competences as small stable codes: every shipped competence needs one.
+	if (result.ok && dir.endsWith('socle')) {
+		const codeProblems = checkCodes(
+			registry,
+			result.pack.competences.map((c) => c.id)
+		);
+		for (const p of codeProblems) console.error(`✗ ${relative('.', dir)} › codes.json: ${JSON.stringify(p)}`);
+		failures += codeProblems.length;
+		if (codeProblems.length) continue;
+	}
 	if (result.ok) {
 		console.log(
 			`✓ ${relative('.', dir)}: valid (${complete.join(', ')} complete${partial.length ? `; partial: ${partial.join(', ')}` : ''})`

@@ -40,6 +40,14 @@ test('a full round: experiences, ten cards, strengths, answers in IndexedDB', as
 
 	await page.getByTestId('go-portfolio').click();
 	await expect(page.getByTestId('portfolio-count')).toBeVisible();
+
+	// The skills map: one bar per domain with recognised competences, and the same as a table.
+	const domains = await page.locator('section.group').count();
+	await expect(page.getByTestId('skills-map').locator('.bars li')).toHaveCount(domains);
+	await expectNoAxeViolations(page, 'portfolio with skills map');
+	await page.getByTestId('skills-map-table-toggle').click();
+	await expect(page.getByTestId('skills-map-table').locator('tbody tr')).toHaveCount(domains);
+	await expectNoAxeViolations(page, 'skills map as a table');
 });
 
 test('reloading mid-round lands on the same card with earlier answers kept', async ({ page }) => {

@@ -11,6 +11,7 @@ test('share by link after consent, open it elsewhere read-only, save it there', 
 	for (let i = 0; i < 10; i++) await answerCurrentCard(page, 'level-2');
 	await expect(page).toHaveURL(/\/strengths$/);
 	await page.getByTestId('go-portfolio').click();
+	await expect(page.getByTestId('portfolio-count')).toBeVisible();
 	const recognised = await page.locator('[data-testid^="portfolio-"] strong').count();
 	expect(recognised).toBeGreaterThan(0);
 

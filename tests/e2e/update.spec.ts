@@ -15,7 +15,16 @@ test.beforeAll(async () => {
 	rmSync(SITE, { recursive: true, force: true });
 	cpSync('build', SITE, { recursive: true });
 	server = spawn('npx', ['tsx', 'scripts/serve.ts', '--dir', SITE, '--port', String(PORT)], { stdio: 'ignore' });
-	await new Promise((r) => setTimeout(r, 1500));
+	// Wait until the server answers (a loaded machine can take several seconds to start it).
+	for (let i = 0; i < 100; i++) {
+		const up = await fetch(`http://127.0.0.1:${PORT}/`).then(
+			(r) => r.ok,
+			() => false
+		);
+		if (up) return;
+		await new Promise((r) => setTimeout(r, 200));
+	}
+	throw new Error(`the second server did not start on port ${PORT}`);
 });
 
 test.afterAll(() => {

@@ -4,8 +4,8 @@
  * i18next is ~14 KB gzip: too much for a first screen that must hydrate within 50 KB on a
  * budget phone. The prerendered HTML is French, so hydration only needs French strings;
  * this reads them from the same fr.json, with the subset of i18next's format that fr.json
- * uses (nested keys, {{name}} interpolation, _zero/_one/_many/_other plurals via
- * Intl.PluralRules, as i18next does). i18next then loads lazily and takes over for
+ * uses (nested keys, {{name}} and {{name, number}} interpolation, _zero/_one/_many/_other
+ * plurals via Intl.PluralRules, as i18next does). i18next then loads lazily and takes over for
  * everything, including French; tests/unit/i18n/first-paint.test.ts checks that both give
  * the same text for every key.
  */
@@ -13,6 +13,7 @@ import fr from './locales/fr.json';
 
 type Tree = { [key: string]: string | Tree };
 const plural = new Intl.PluralRules('fr');
+const numbers = new Intl.NumberFormat('fr');
 
 function lookup(key: string): string | undefined {
 	let node: string | Tree | undefined = fr as Tree;
@@ -30,5 +31,9 @@ export function firstPaintT(key: string, options: Record<string, unknown> = {}):
 			lookup(`${key}_other`);
 	}
 	text ??= lookup(key) ?? key;
-	return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(options[name] ?? ''));
+	return text.replace(/\{\{\s*(\w+)\s*(?:,\s*(number)\s*)?\}\}/g, (whole: string, name: string, format?: string) => {
+		const value = options[name];
+		if (value === undefined) return whole; // like i18next: a missing value leaves the placeholder
+		return format === 'number' && typeof value === 'number' ? numbers.format(value) : String(value);
+	});
 }

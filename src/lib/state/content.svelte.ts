@@ -5,7 +5,6 @@
 import type { Pack } from '../domain/content-schema';
 import { ContentIndex } from '../content/content-index';
 import type { ImportProblem } from '../content/pack-import';
-import { listImportedPacks, saveImportedPack } from '../storage/packs';
 import { toStorageError } from '../storage/errors';
 import { locale } from './locale.svelte';
 import { session } from './session.svelte';
@@ -52,6 +51,7 @@ class ContentState {
 	async #load() {
 		const [{ SHIPPED_PACKS }] = await Promise.all([import('../content/shipped-packs'), session.boot()]);
 		try {
+			const { listImportedPacks } = await import('../storage/packs'); // zod: not on the first screen
 			this.#imported = await listImportedPacks(await session.db());
 		} catch {
 			this.#imported = []; // imported packs unreadable: the shipped content still works
@@ -76,6 +76,7 @@ class ContentState {
 		const result = checkPackImport(text, this.#index!.allIds(), await shippedPictograms());
 		if (!result.ok) return result;
 		try {
+			const { saveImportedPack } = await import('../storage/packs');
 			await saveImportedPack(await session.db(), result.pack);
 		} catch (error) {
 			return { ok: false, problems: [{ code: 'schema', path: '(device)', detail: toStorageError(error).kind }] };
