@@ -28,6 +28,19 @@ test('share by link after consent, open it elsewhere read-only, save it there', 
 	const qrModules = Number(await page.getByTestId('share-qr').getAttribute('data-modules'));
 	expect(qrModules).toBeGreaterThan(20);
 
+	// Open Badges, after the same consent: one credential per shared competence.
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('share-badges').click()]);
+	const badges = JSON.parse(
+		await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'))
+	);
+	const credentials = recognised === 1 ? [badges] : badges.verifiableCredential;
+	expect(credentials).toHaveLength(recognised);
+	for (const credential of credentials) {
+		expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+		expect(credential.credentialSubject.achievement.name).toBeTruthy();
+		expect(credential.issuer.name).toBe('Samira');
+	}
+
 	// A different device: a fresh context with its own, empty storage.
 	const phone = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
 	const other = await phone.newPage();

@@ -38,7 +38,8 @@ export const UI_PICTOGRAMS = {
 	camera: 'fluent-emoji-flat:camera',
 	microphone: 'fluent-emoji-flat:studio-microphone',
 	stop: 'fluent-emoji-flat:stop-button',
-	details: 'fluent-emoji-flat:open-book'
+	details: 'fluent-emoji-flat:open-book',
+	badge: 'fluent-emoji-flat:sports-medal'
 } as const;
 
 export type UiPictogram = keyof typeof UI_PICTOGRAMS;
