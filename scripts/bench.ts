@@ -10,20 +10,25 @@
  * Options: --skip-build (measure the existing build/), BENCH_RUNS=n (Lighthouse runs per route,
  * median kept; default 1), BENCH_ROUTES=/,/quiz (default: all of ROUTES; "none" skips Lighthouse),
  * BENCH_LANGS=fr,ar (default: all of LANGS), BENCH_ANSWERS (default 50), BENCH_COLD_STARTS
- * (default 5), BENCH_PORT (default 4173).
+ * (default 5), BENCH_PORT (default: a free port).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROME_FLAGS, findChrome } from './find-chrome';
-import { kib, measureBudgets, printBudgetTable } from './budgets';
+import { BUILD_DIR, kib, measureBudgets, printBudgetTable } from './budgets';
 import { measureAnswerLatency } from './bench/answer-latency';
+import { langFlags } from './bench/browser';
 import { measureOfflineColdStart } from './bench/offline-cold-start';
 
 // ── Routes ────────────────────────────────────────────────────────────────────────────────────
 // Each route is audited once per language, reported as lighthouse["<path>:<lang>"], e.g. "/quiz:ar".
-// The language is Chromium's UI language (--lang), which the app follows through navigator.languages.
+// The language is Chromium's (--lang and --accept-lang, see langFlags), which the app follows through
+// navigator.languages; a fresh Lighthouse profile has no language setting of its own.
 // BENCH_ROUTES (comma-separated paths, "home" = "/", "none" = skip Lighthouse) and BENCH_LANGS narrow the set.
 export const ROUTES: string[] = ['/', '/experiences', '/quiz', '/strengths', '/portfolio', '/settings'];
 export const LANGS: string[] = ['fr', 'ar'];
@@ -50,12 +55,13 @@ function listFromEnv(name: string, fallback: string[], normalise: (item: string)
 const routePath = (r: string) => (r === 'home' ? '/' : r.startsWith('/') ? r : `/${r}`);
 
 // ── Extension point: extra measurers ──────────────────────────────────────────────────────────
-// Other work can add timings here (e.g. time-to-offline-ready, measured with Playwright's
-// chromium via `chromium.launch({ executablePath: ctx.chromePath, args: CHROME_FLAGS })`).
-// Each returns keys merged into reports/bench.json. A throwing measurer is recorded under
-// `extra_errors` and never fails the bench.
+// Timings measured in Chromium with Playwright live in scripts/bench/ (launchChromium, throttleCpu,
+// newBenchContext in scripts/bench/browser.ts). Each returns keys merged into reports/bench.json;
+// printTimingSummary shows them beside their target. They run one after another, after Lighthouse,
+// so that they never compete for the CPU. A throwing measurer is recorded under `extra_errors` and
+// never fails the bench.
 export interface MeasureContext {
-	/** e.g. http://127.0.0.1:4173, with the fresh build served by scripts/serve.ts. */
+	/** e.g. http://127.0.0.1:39657, with the fresh build served by scripts/serve.ts. */
 	baseUrl: string;
 	chromePath: string;
 }
@@ -72,6 +78,8 @@ export interface LighthouseFigures {
 	lcp_ms: number | null;
 	tbt_ms: number | null;
 	cls: number | null;
+	/** Lighthouse's CPU benchmark of the host during the run: low values (busy or slow machine) inflate LCP and TBT. */
+	benchmark_index: number | null;
 	/** Audits that cost points (`category: audit-id`), so a score below target says what to fix. */
 	issues: string[];
 }
@@ -101,6 +109,7 @@ async function audit(url: string, port: number): Promise<LighthouseFigures> {
 		lcp_ms: metric('largest-contentful-paint', 0),
 		tbt_ms: metric('total-blocking-time', 0),
 		cls: metric('cumulative-layout-shift', 3),
+		benchmark_index: Math.round(result.lhr.environment.benchmarkIndex),
 		issues: CATEGORIES.flatMap((c) =>
 			(categories[c]?.auditRefs ?? [])
 				.filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
@@ -109,15 +118,23 @@ async function audit(url: string, port: number): Promise<LighthouseFigures> {
 	};
 }
 
-async function lighthouseAll(baseUrl: string, chromePath: string, runs: number, routes: string[], langs: string[]) {
+async function lighthouseAll(preview: Preview, chromePath: string, runs: number, routes: string[], langs: string[]) {
 	const out: Record<string, LighthouseFigures | { error: string }> = {};
 	if (!routes.length) return out;
-	const numeric = ['performance', 'accessibility', 'best-practices', 'lcp_ms', 'tbt_ms', 'cls'] as const;
-	// One browser per language: --lang sets navigator.languages (and Accept-Language) for the whole browser.
+	const numeric = [
+		'performance',
+		'accessibility',
+		'best-practices',
+		'lcp_ms',
+		'tbt_ms',
+		'cls',
+		'benchmark_index'
+	] as const;
+	// One browser per language: the flags set navigator.languages and Accept-Language for the whole browser.
 	for (const lang of langs) {
 		const chrome = await chromeLauncher.launch({
 			chromePath,
-			chromeFlags: [...CHROME_FLAGS, `--lang=${lang}`],
+			chromeFlags: [...CHROME_FLAGS, ...langFlags(lang)],
 			logLevel: 'error'
 		});
 		try {
@@ -126,7 +143,8 @@ async function lighthouseAll(baseUrl: string, chromePath: string, runs: number, 
 				const started = Date.now();
 				try {
 					const samples: LighthouseFigures[] = [];
-					for (let i = 0; i < runs; i++) samples.push(await audit(new URL(path, baseUrl).href, chrome.port));
+					for (let i = 0; i < runs; i++)
+						samples.push(await preview.guard(() => audit(new URL(path, preview.baseUrl).href, chrome.port)));
 					const medians = Object.fromEntries(numeric.map((k) => [k, median(samples.map((s) => s[k]))]));
 					out[key] = { ...(medians as Omit<LighthouseFigures, 'issues'>), issues: samples.at(-1)!.issues };
 				} catch (error) {
@@ -142,20 +160,68 @@ async function lighthouseAll(baseUrl: string, chromePath: string, runs: number, 
 }
 
 // ── Preview server ────────────────────────────────────────────────────────────────────────────
-async function startPreview(port: number): Promise<{ server: ChildProcess; baseUrl: string }> {
-	const baseUrl = `http://127.0.0.1:${port}`;
-	// detached: npx starts vite in a child process; owning the process group lets us stop both.
-	const server = spawn('npx', ['tsx', 'scripts/serve.ts', '--port', String(port)], {
-		stdio: ['ignore', 'ignore', 'inherit'],
-		detached: true
+/** A port nobody listens on now (the e2e tests' server often holds 4173 while the bench runs). */
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as AddressInfo;
+			probe.close(() => resolve(port));
+		});
 	});
+}
+
+/**
+ * A private copy of build/, so that a build started elsewhere while the bench runs (it takes minutes)
+ * neither changes what is measured nor leaves the server without files. Retried while build/ looks
+ * half-written.
+ */
+async function snapshotBuild(): Promise<string> {
+	for (let attempt = 1; ; attempt++) {
+		const dir = mkdtempSync(join(tmpdir(), 'atouts-bench-'));
+		try {
+			cpSync(BUILD_DIR, dir, { recursive: true });
+			const complete =
+				['index.html', '200.html', 'service-worker.js'].every((f) => existsSync(join(dir, f))) &&
+				// inject-precache.ts, the last build step, replaces this marker with the precache list.
+				!readFileSync(join(dir, 'service-worker.js'), 'utf8').includes('self.__WB_MANIFEST');
+			if (complete) return dir;
+		} catch {
+			// a file vanished during the copy: another build is writing build/
+		}
+		rmSync(dir, { recursive: true, force: true });
+		if (attempt === 10) throw new Error(`${BUILD_DIR}/ stayed incomplete for 30 s: is another build running?`);
+		await new Promise((r) => setTimeout(r, 3000));
+	}
+}
+
+async function startPreview(port: number, dir: string): Promise<{ server: ChildProcess; baseUrl: string }> {
+	const baseUrl = `http://127.0.0.1:${port}`;
+	// One node process with tsx's loader (npx would put two more processes in between); detached, so that
+	// stopping its process group also stops anything it may start.
+	const server = spawn(
+		process.execPath,
+		['--import', 'tsx', 'scripts/serve.ts', '--port', String(port), '--dir', dir],
+		{
+			stdio: ['ignore', 'pipe', 'inherit'],
+			detached: true
+		}
+	);
 	let exited: number | null | undefined;
-	server.on('exit', (code) => (exited = code));
+	let listening = false;
+	server.on('exit', (code, signal) => {
+		exited = code;
+		if (!stopping.has(server))
+			console.error(`bench: the static server on ${baseUrl} stopped (code ${code}, signal ${signal})`);
+	});
+	// serve.ts says so once it listens: until then an answer on the port would come from someone else's server.
+	server.stdout!.on('data', (chunk: Buffer) => (listening ||= chunk.toString().includes(baseUrl)));
 	for (const deadline = Date.now() + 30_000; Date.now() < deadline;) {
 		if (exited !== undefined)
 			throw new Error(`the static server exited (code ${exited}); is port ${port} already in use?`);
 		try {
-			if ((await fetch(baseUrl)).ok) return { server, baseUrl };
+			if (listening && (await fetch(baseUrl)).ok) return { server, baseUrl };
 		} catch {
 			// not listening yet
 		}
@@ -165,12 +231,65 @@ async function startPreview(port: number): Promise<{ server: ChildProcess; baseU
 	throw new Error(`the static server did not answer on ${baseUrl} within 30 s`);
 }
 
+const stopping = new WeakSet<ChildProcess>();
+
 function stopPreview(server: ChildProcess): void {
-	if (server.pid === undefined || server.exitCode !== null) return;
+	stopping.add(server);
+	if (server.pid === undefined) return;
 	try {
-		process.kill(-server.pid, 'SIGTERM'); // our own process group only
+		// Our own process group only; also when its leader is gone but something it started is not.
+		process.kill(-server.pid, 'SIGTERM');
 	} catch {
-		server.kill('SIGTERM');
+		// the group is gone already
+	}
+}
+
+/**
+ * The static server, restarted on the same port when something outside the bench stops it (other
+ * work on this machine sometimes does): the step that was running when it stopped is run again once.
+ */
+class Preview {
+	restarts = 0;
+	private constructor(
+		private server: ChildProcess,
+		readonly baseUrl: string,
+		private readonly port: number,
+		private readonly dir: string
+	) {}
+
+	static async start(port: number, dir: string): Promise<Preview> {
+		const { server, baseUrl } = await startPreview(port, dir);
+		return new Preview(server, baseUrl, port, dir);
+	}
+
+	private get alive(): boolean {
+		return this.server.exitCode === null && this.server.signalCode === null;
+	}
+
+	private async ensure(): Promise<void> {
+		if (this.alive) return;
+		this.restarts++;
+		console.error(`bench: restarting the static server on ${this.baseUrl}`);
+		stopPreview(this.server);
+		this.server = (await startPreview(this.port, this.dir)).server;
+	}
+
+	/** Runs `step` with the server up; when the server stopped while it ran, restarts it and runs it again. */
+	async guard<T>(step: () => Promise<T>): Promise<T> {
+		await this.ensure();
+		try {
+			return await step();
+		} catch (error) {
+			// Give the exit event a moment to arrive: the failure may be seen before the process is reaped.
+			await new Promise((r) => setTimeout(r, 500));
+			if (this.alive) throw error;
+			await this.ensure();
+			return await step();
+		}
+	}
+
+	stop(): void {
+		stopPreview(this.server);
 	}
 }
 
@@ -192,9 +311,13 @@ function printLighthouseSummary(
 	runs: number
 ): void {
 	if (!Object.keys(results).length) return console.log('lighthouse: skipped (BENCH_ROUTES=none)');
+	const bench = Object.values(results).flatMap((r) =>
+		'error' in r || r.benchmark_index === null ? [] : [r.benchmark_index]
+	);
 	console.log(
 		`lighthouse, mobile preset (4× CPU, slow 4G), ${runs === 1 ? '1 run' : `median of ${runs} runs`}; ` +
-			'scores as value/target (* below target), LCP/TBT/CLS reported'
+			'scores as value/target (* below target), LCP/TBT/CLS reported' +
+			(bench.length ? `; host benchmarkIndex ${Math.min(...bench)}–${Math.max(...bench)}` : '')
 	);
 	const short: Record<(typeof CATEGORIES)[number], string> = {
 		performance: 'perf',
@@ -203,10 +326,11 @@ function printLighthouseSummary(
 	};
 	const rows = [['route:lang', ...CATEGORIES.map((c) => short[c]), 'LCP ms', 'TBT ms', 'CLS', '']];
 	const issues = new Map<string, string[]>();
+	const errors: string[] = [];
 	for (const [key, r] of Object.entries(results)) {
 		const note = ROUTE_NOTES[key.slice(0, key.lastIndexOf(':'))];
 		if ('error' in r) {
-			rows.push([key, `error: ${r.error}`]);
+			errors.push(`  ${key}: error: ${r.error}`);
 			continue;
 		}
 		const scores = CATEGORIES.map((c) => {
@@ -223,7 +347,8 @@ function printLighthouseSummary(
 		]);
 		for (const issue of r.issues) issues.set(issue, [...(issues.get(issue) ?? []), key]);
 	}
-	printTable(rows);
+	if (rows.length > 1) printTable(rows);
+	for (const e of errors) console.log(e);
 	const all = Object.keys(results).length;
 	for (const [issue, keys] of issues)
 		console.log(`  costs points: ${issue} on ${keys.length === all ? 'every route' : keys.join(' ')}`);
@@ -233,7 +358,7 @@ function printLighthouseSummary(
 function printTimingSummary(extra: Record<string, unknown>): void {
 	const shown = new Set<string>();
 	const get = (key: string) => (shown.add(key), extra[key]);
-	const rows = [['timing (4× CPU slowdown)', 'value', 'target']];
+	const rows = [['timing (4× CPU slowdown, fr)', 'value', 'target']];
 	if ('answer_to_next_card_ms_median' in extra) {
 		const rounds = get('answer_to_next_card_rounds');
 		rows.push([
@@ -262,30 +387,43 @@ async function main(): Promise<number> {
 		const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 		if (build.status !== 0) throw new Error('npm run build failed');
 	}
-	const bytes = measureBudgets();
+	const snapshot = await snapshotBuild();
+	const cleanUp = () => rmSync(snapshot, { recursive: true, force: true });
+	let bytes: ReturnType<typeof measureBudgets>;
+	let preview: Preview;
+	try {
+		bytes = measureBudgets(snapshot);
+		preview = await Preview.start(Number(process.env.BENCH_PORT) || (await freePort()), snapshot);
+	} catch (error) {
+		cleanUp();
+		throw error;
+	}
 	const chromePath = findChrome();
 	const runs = Math.max(1, Number(process.env.BENCH_RUNS) || 1);
 	const routes = listFromEnv('BENCH_ROUTES', ROUTES, routePath);
 	const langs = listFromEnv('BENCH_LANGS', LANGS);
-	const { server, baseUrl } = await startPreview(Number(process.env.BENCH_PORT) || 4173);
-	// Make sure Ctrl-C does not leave a preview server holding the port.
-	const onSignal = () => (stopPreview(server), process.exit(130));
+	const { baseUrl } = preview;
+	// Make sure Ctrl-C does not leave a preview server holding the port, nor the snapshot behind.
+	const onSignal = () => (preview.stop(), cleanUp(), process.exit(130));
 	process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
 
 	let lighthouseResults: Awaited<ReturnType<typeof lighthouseAll>>;
 	const extra: Record<string, unknown> = {};
 	const extraErrors: string[] = [];
 	try {
-		lighthouseResults = await lighthouseAll(baseUrl, chromePath, runs, routes, langs);
+		lighthouseResults = await lighthouseAll(preview, chromePath, runs, routes, langs);
 		for (const measure of EXTRA_MEASURERS) {
 			try {
-				Object.assign(extra, await measure({ baseUrl, chromePath }));
+				Object.assign(extra, await preview.guard(() => measure({ baseUrl, chromePath })));
 			} catch (error) {
-				extraErrors.push(`${measure.name || 'measurer'}: ${(error as Error).message}`);
+				// Playwright's messages go on with a colored call log: the first line says what failed.
+				const message = (error as Error).message.split('\n')[0];
+				extraErrors.push(`${measure.name || 'measurer'}: ${message}`);
 			}
 		}
 	} finally {
-		stopPreview(server);
+		preview.stop();
+		cleanUp();
 	}
 
 	const report = {
@@ -298,6 +436,7 @@ async function main(): Promise<number> {
 		lighthouse_runs: runs,
 		...extra,
 		...(extraErrors.length ? { extra_errors: extraErrors } : {}),
+		...(preview.restarts ? { static_server_restarts: preview.restarts } : {}),
 		budgets: bytes.budgets,
 		over_budget: bytes.rows.filter((r) => !r.ok).map((r) => r.figure)
 	};
@@ -310,6 +449,8 @@ async function main(): Promise<number> {
 	printLighthouseSummary(lighthouseResults, (bytes.budgets.lighthouse_min ?? {}) as Record<string, number>, runs);
 	printTimingSummary(extra);
 	for (const e of extraErrors) console.log(`extra measurer failed: ${e}`);
+	if (preview.restarts)
+		console.log(`static server: stopped from outside and restarted ${preview.restarts}× (figures may be noisier)`);
 	console.log(
 		bytes.ok
 			? 'bench: byte budgets ok'

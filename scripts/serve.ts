@@ -65,5 +65,8 @@ createServer((req, res) => {
 		'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
 		'x-content-type-options': 'nosniff'
 	});
-	createReadStream(file).pipe(res);
+	// A rebuild can remove a file between the lookup and the read: answer, never crash.
+	createReadStream(file)
+		.on('error', () => res.destroy())
+		.pipe(res);
 }).listen(PORT, HOST, () => console.log(`Atouts is served from ${ROOT} on http://${HOST}:${PORT}`));

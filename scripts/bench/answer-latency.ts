@@ -127,7 +127,7 @@ export async function measureAnswerLatency(ctx: MeasureContext): Promise<Record<
 		let rounds = 1;
 		while (samples.length < ANSWERS) {
 			// A person reads the card before tapping: let the previous answer's work settle first.
-			await page.waitForTimeout(150);
+			await page.waitForTimeout(250);
 			const tap = await tapAndTime(page);
 			samples.push(tap.ms);
 			if (tap.to === 'strengths' && samples.length < ANSWERS) {

@@ -2,17 +2,33 @@
  * Shared pieces of the bench's Playwright measurers: launching the distribution's Chromium,
  * CPU throttling through CDP, and summary statistics.
  */
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
+import {
+	chromium,
+	type Browser,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type CDPSession,
+	type Page
+} from '@playwright/test';
 import { CHROME_FLAGS } from '../find-chrome';
 
 /** The same slowdown as Lighthouse's mobile preset, so all bench timings describe one kind of phone. */
 export const CPU_SLOWDOWN = 4;
 
-export function launchChromium(chromePath: string, lang?: string): Promise<Browser> {
-	return chromium.launch({
-		executablePath: chromePath,
-		args: [...CHROME_FLAGS, ...(lang ? [`--lang=${lang}`] : [])]
-	});
+/**
+ * Chromium flags that make `lang` the browser's language, which the app follows (navigator.languages).
+ * Headless Chromium ignores --lang for navigator.languages and Accept-Language (both stay en-US);
+ * --accept-lang is what sets them. --lang is kept for the browser's own UI locale.
+ */
+export function langFlags(lang: string): string[] {
+	return [`--lang=${lang}`, `--accept-lang=${lang}`];
+}
+
+/** The bench's own timings use the app's default language, French. */
+export const TIMING_LANG = 'fr';
+
+export function launchChromium(chromePath: string, lang = TIMING_LANG): Promise<Browser> {
+	return chromium.launch({ executablePath: chromePath, args: [...CHROME_FLAGS, ...langFlags(lang)] });
 }
 
 /**
@@ -27,9 +43,10 @@ export async function newBenchContext(browser: Browser, options: BrowserContextO
 }
 
 /** Slows the page's CPU down `rate` times (1 = off). Applies to later navigations of the same page too. */
-export async function throttleCpu(context: BrowserContext, page: Page, rate = CPU_SLOWDOWN): Promise<void> {
+export async function throttleCpu(context: BrowserContext, page: Page, rate = CPU_SLOWDOWN): Promise<CDPSession> {
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+	return cdp;
 }
 
 /** Nearest-rank percentile of already sorted values. */
