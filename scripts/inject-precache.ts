@@ -10,7 +10,16 @@ import { join, relative, sep } from 'node:path';
 
 const BUILD = 'build';
 const SW = join(BUILD, 'service-worker.js');
-const EXCLUDE = [/^service-worker\.js$/, /^audio\//, /^voice-packs\//, /\.map$/, /^robots\.txt$/];
+// Fonts other than the Latin text face are cached when first used (see src/service-worker.ts):
+// a French phone never needs the Arabic or Cyrillic files, and system fonts cover the wait.
+const EXCLUDE = [
+	/^service-worker\.js$/,
+	/^audio\//,
+	/^voice-packs\//,
+	/\.map$/,
+	/^robots\.txt$/,
+	/^fonts\/(?!noto-sans-latin-)/
+];
 
 function walk(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {

@@ -19,6 +19,20 @@ cleanupOutdatedCaches();
 // Prerendered routes are matched by precacheAndRoute (cleanURLs); anything else gets the SPA shell.
 registerRoute(new NavigationRoute(createHandlerBoundToURL('200.html')));
 
+// Script subsets (Arabic, Cyrillic) and the high-legibility face: cache-first, kept once fetched.
+const FONT_CACHE = 'atouts-fonts-v1';
+registerRoute(
+	({ url, request }) => request.destination === 'font' && url.origin === self.location.origin,
+	async ({ request }) => {
+		const cache = await caches.open(FONT_CACHE);
+		const cached = await cache.match(request);
+		if (cached) return cached;
+		const response = await fetch(request);
+		if (response.ok) await cache.put(request, response.clone());
+		return response;
+	}
+);
+
 self.addEventListener('message', (event) => {
 	if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });

@@ -14,7 +14,7 @@ async function chooseLanguage(page: Page, code: string) {
 	await expect(page.getByTestId('first-language')).toBeVisible();
 	await page.getByTestId(`language-${code}`).click();
 	await expect(page.locator('html')).toHaveAttribute('lang', code);
-	await expect(page.getByTestId('first-language')).toHaveCount(0);
+	await expect(page.getByTestId('first-language')).not.toBeVisible();
 }
 
 for (const language of LANGUAGES) {
