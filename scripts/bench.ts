@@ -24,6 +24,7 @@ import { BUILD_DIR, kib, measureBudgets, printBudgetTable } from './budgets';
 import { measureAnswerLatency } from './bench/answer-latency';
 import { langFlags } from './bench/browser';
 import { measureOfflineColdStart } from './bench/offline-cold-start';
+import { measurePortfolioLink } from './bench/portfolio-link';
 
 // ── Routes ────────────────────────────────────────────────────────────────────────────────────
 // Each route is audited once per language, reported as lighthouse["<path>:<lang>"], e.g. "/quiz:ar".
@@ -66,7 +67,7 @@ export interface MeasureContext {
 	chromePath: string;
 }
 export type ExtraMeasurer = (ctx: MeasureContext) => Promise<Record<string, unknown>>;
-export const EXTRA_MEASURERS: ExtraMeasurer[] = [measureAnswerLatency, measureOfflineColdStart];
+export const EXTRA_MEASURERS: ExtraMeasurer[] = [measureAnswerLatency, measureOfflineColdStart, measurePortfolioLink];
 
 // ── Lighthouse ────────────────────────────────────────────────────────────────────────────────
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;
