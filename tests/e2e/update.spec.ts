@@ -9,31 +9,48 @@ import { readStore, startRound, answerCurrentCard, waitForApp, waitForServiceWor
 
 const PORT = 4180;
 const SITE = '.tmp/update-site';
-let server: ChildProcess;
 
-test.beforeAll(async () => {
+/** Serves a copy of build/ that the test can "redeploy"; returns a stop function. */
+async function serveCopy(): Promise<() => void> {
 	rmSync(SITE, { recursive: true, force: true });
 	cpSync('build', SITE, { recursive: true });
-	server = spawn('npx', ['tsx', 'scripts/serve.ts', '--dir', SITE, '--port', String(PORT)], { stdio: 'ignore' });
+	// Its own process group, so stopping it also stops the node process npx starts.
+	const server: ChildProcess = spawn('npx', ['tsx', 'scripts/serve.ts', '--dir', SITE, '--port', String(PORT)], {
+		stdio: 'ignore',
+		detached: true
+	});
+	const stop = () => {
+		try {
+			process.kill(-server.pid!, 'SIGTERM');
+		} catch {
+			// already gone
+		}
+		rmSync(SITE, { recursive: true, force: true });
+	};
 	// Wait until the server answers (a loaded machine can take several seconds to start it).
-	for (let i = 0; i < 100; i++) {
+	for (let i = 0; i < 150; i++) {
 		const up = await fetch(`http://127.0.0.1:${PORT}/`).then(
 			(r) => r.ok,
 			() => false
 		);
-		if (up) return;
+		if (up) return stop;
 		await new Promise((r) => setTimeout(r, 200));
 	}
+	stop();
 	throw new Error(`the second server did not start on port ${PORT}`);
-});
-
-test.afterAll(() => {
-	server.kill();
-	rmSync(SITE, { recursive: true, force: true });
-});
+}
 
 test('a new version waits, is applied on tap, and keeps every stored answer', async ({ page }, testInfo) => {
 	test.skip(testInfo.project.name !== 'phone', 'one device is enough for the update flow');
+	const stop = await serveCopy();
+	try {
+		await updateFlow(page);
+	} finally {
+		stop();
+	}
+});
+
+async function updateFlow(page: import('@playwright/test').Page) {
 	const base = `http://127.0.0.1:${PORT}`;
 	await page.goto(`${base}/`);
 	await waitForApp(page);
@@ -56,4 +73,4 @@ test('a new version waits, is applied on tap, and keeps every stored answer', as
 	await expect(page.getByTestId('update-banner')).toHaveCount(0);
 	expect(await readStore(page, 'answers')).toEqual(before);
 	await expect(page.getByTestId('quiz-card')).toBeVisible();
-});
+}
