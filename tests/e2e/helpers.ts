@@ -76,5 +76,11 @@ export async function answerCurrentCard(page: Page, prefer: 'first' | 'level-2' 
 			? levelTwo
 			: card.locator('button[data-testid^="answer-"]').first();
 	await target.click();
+	// Wait until the answer is saved and the next card (or the strengths screen) shows, so the
+	// next call never reads a card that is about to change.
+	await expect(async () => {
+		if (/\/strengths$/.test(page.url())) return;
+		expect(await card.getAttribute('data-card-id', { timeout: 1000 })).not.toBe(id);
+	}).toPass();
 	return id;
 }
