@@ -18,10 +18,10 @@ class VoiceState {
 		this.#unlocked = true;
 	}
 
-	say = (text: string): boolean => {
+	say = (text: string): void => {
 		this.#unlocked = true; // only ever called from a tap
-		if (!session.settings.sound) return false;
-		return speak(text, { lang: locale.info.locale, rate: session.settings.slowSpeech ? 0.75 : 1 });
+		if (!session.settings.sound) return;
+		void speak(text, { lang: locale.info.locale, rate: session.settings.slowSpeech ? 0.75 : 1 });
 	};
 
 	/** Reads a screen aloud when it opens, if the person asked for it and sound is allowed. */
