@@ -18,31 +18,35 @@ async function chooseLanguage(page: Page, code: string) {
 }
 
 for (const language of LANGUAGES) {
-	test(`${language.code}: home, a quiz round and the portfolio render fully, axe clean`, async ({ page }, testInfo) => {
-		test.skip(testInfo.project.name !== 'phone', 'each language on a 360×640 phone');
-		await chooseLanguage(page, language.code);
-		await expect(page.locator('html')).toHaveAttribute('dir', language.dir);
-		await expect(page.getByTestId('tile-experiences')).toContainText(language.home);
-		await expectNoAxeViolations(page, `${language.code} home`);
+	test(
+		`${language.code}: home, a quiz round and the portfolio render fully, axe clean`,
+		{ tag: '@phone-only' },
+		async ({ page }) => {
+			// each language on a 360×640 phone
+			await chooseLanguage(page, language.code);
+			await expect(page.locator('html')).toHaveAttribute('dir', language.dir);
+			await expect(page.getByTestId('tile-experiences')).toContainText(language.home);
+			await expectNoAxeViolations(page, `${language.code} home`);
 
-		await startRound(page, ['club-sport']);
-		await expect(page.locator('#card-prompt')).not.toBeEmpty();
-		await expectNoAxeViolations(page, `${language.code} quiz card`);
-		for (let i = 0; i < 10; i++) await answerCurrentCard(page, 'level-2');
-		await expect(page).toHaveURL(/\/strengths$/);
-		await expect(page.getByTestId('strengths-list').locator('li').first()).toBeVisible();
+			await startRound(page, ['club-sport']);
+			await expect(page.locator('#card-prompt')).not.toBeEmpty();
+			await expectNoAxeViolations(page, `${language.code} quiz card`);
+			for (let i = 0; i < 10; i++) await answerCurrentCard(page, 'level-2');
+			await expect(page).toHaveURL(/\/strengths$/);
+			await expect(page.getByTestId('strengths-list').locator('li').first()).toBeVisible();
 
-		await page.getByTestId('go-portfolio').click();
-		await expect(page.getByTestId('portfolio-count')).toBeVisible();
-		const titles = page.locator('[data-testid^="portfolio-"] strong');
-		expect(await titles.count()).toBeGreaterThan(0);
-		for (const title of await titles.allTextContents()) expect(title.trim()).not.toBe('');
-		await expectNoAxeViolations(page, `${language.code} portfolio`);
-	});
+			await page.getByTestId('go-portfolio').click();
+			await expect(page.getByTestId('portfolio-count')).toBeVisible();
+			const titles = page.locator('[data-testid^="portfolio-"] strong');
+			expect(await titles.count()).toBeGreaterThan(0);
+			for (const title of await titles.allTextContents()) expect(title.trim()).not.toBe('');
+			await expectNoAxeViolations(page, `${language.code} portfolio`);
+		}
+	);
 }
 
-test('ar: the layout is mirrored, not just flagged', async ({ page }, testInfo) => {
-	test.skip(testInfo.project.name !== 'phone', 'phone layout');
+test('ar: the layout is mirrored, not just flagged', { tag: '@phone-only' }, async ({ page }) => {
+	// phone layout
 	await chooseLanguage(page, 'ar');
 	const width = page.viewportSize()!.width;
 	const help = await page.getByTestId('help').boundingBox();
@@ -60,8 +64,8 @@ test('ar: the layout is mirrored, not just flagged', async ({ page }, testInfo) 
 	expect(helpFr!.x + helpFr!.width / 2).toBeGreaterThan(width / 2);
 });
 
-test('switching language keeps every answer', async ({ page }, testInfo) => {
-	test.skip(testInfo.project.name !== 'phone', 'phone is enough');
+test('switching language keeps every answer', { tag: '@phone-only' }, async ({ page }) => {
+	// phone is enough
 	await chooseLanguage(page, 'fr');
 	await startRound(page, ['gardening']);
 	await answerCurrentCard(page);

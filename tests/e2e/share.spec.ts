@@ -5,66 +5,70 @@
 import { test, expect } from '@playwright/test';
 import { answerCurrentCard, expectNoAxeViolations, readStore, startRound, waitForApp } from './helpers';
 
-test('share by link after consent, open it elsewhere read-only, save it there', async ({ page, browser }, testInfo) => {
-	test.skip(testInfo.project.name !== 'tablet', 'sharing starts on the workshop tablet');
-	await startRound(page, ['club-sport', 'cooking-many']);
-	for (let i = 0; i < 10; i++) await answerCurrentCard(page, 'level-2');
-	await expect(page).toHaveURL(/\/strengths$/);
-	await page.getByTestId('go-portfolio').click();
-	await expect(page.getByTestId('portfolio-count')).toBeVisible();
-	const recognised = await page.locator('[data-testid^="portfolio-"] strong').count();
-	expect(recognised).toBeGreaterThan(0);
+test(
+	'share by link after consent, open it elsewhere read-only, save it there',
+	{ tag: '@tablet-only' },
+	async ({ page, browser }) => {
+		// sharing starts on the workshop tablet
+		await startRound(page, ['club-sport', 'cooking-many']);
+		for (let i = 0; i < 10; i++) await answerCurrentCard(page, 'level-2');
+		await expect(page).toHaveURL(/\/strengths$/);
+		await page.getByTestId('go-portfolio').click();
+		await expect(page.getByTestId('portfolio-count')).toBeVisible();
+		const recognised = await page.locator('[data-testid^="portfolio-"] strong').count();
+		expect(recognised).toBeGreaterThan(0);
 
-	await page.getByTestId('share-start').click();
-	await expect(page.getByTestId('share-consent')).toBeVisible();
-	await expect(page.getByTestId('share-link')).toHaveCount(0); // nothing is shown before consent
-	await expectNoAxeViolations(page, 'share consent');
-	await page.getByTestId('share-first-name').fill('Samira');
-	await page.getByTestId('share-agree').click();
-	await expect(page.getByTestId('share-qr')).toBeVisible();
-	const link = await page.getByTestId('share-link').getAttribute('href');
-	expect(link).toMatch(/\/share#p=[A-Za-z0-9_-]+$/);
-	expect(link!.length).toBeLessThanOrEqual(600);
-	const qrModules = Number(await page.getByTestId('share-qr').getAttribute('data-modules'));
-	expect(qrModules).toBeGreaterThan(20);
+		await page.getByTestId('share-start').click();
+		await expect(page.getByTestId('share-consent')).toBeVisible();
+		await expect(page.getByTestId('share-link')).toHaveCount(0); // nothing is shown before consent
+		await expectNoAxeViolations(page, 'share consent');
+		await page.getByTestId('share-first-name').fill('Samira');
+		await page.getByTestId('share-agree').click();
+		await expect(page.getByTestId('share-qr')).toBeVisible();
+		const link = await page.getByTestId('share-link').getAttribute('href');
+		expect(link).toMatch(/\/share#p=[A-Za-z0-9_-]+$/);
+		expect(link!.length).toBeLessThanOrEqual(600);
+		const qrModules = Number(await page.getByTestId('share-qr').getAttribute('data-modules'));
+		expect(qrModules).toBeGreaterThan(20);
 
-	// Open Badges, after the same consent: one credential per shared competence.
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('share-badges').click()]);
-	const badges = JSON.parse(
-		await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'))
-	);
-	const credentials = recognised === 1 ? [badges] : badges.verifiableCredential;
-	expect(credentials).toHaveLength(recognised);
-	for (const credential of credentials) {
-		expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
-		expect(credential.credentialSubject.achievement.name).toBeTruthy();
-		expect(credential.issuer.name).toBe('Samira');
+		// Open Badges, after the same consent: one credential per shared competence.
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('share-badges').click()]);
+		const badges = JSON.parse(
+			await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'))
+		);
+		const credentials = recognised === 1 ? [badges] : badges.verifiableCredential;
+		expect(credentials).toHaveLength(recognised);
+		for (const credential of credentials) {
+			expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+			expect(credential.credentialSubject.achievement.name).toBeTruthy();
+			expect(credential.issuer.name).toBe('Samira');
+		}
+
+		// A different device: a fresh context with its own, empty storage.
+		const phone = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+		const other = await phone.newPage();
+		await other.goto(link!);
+		await waitForApp(other);
+		await expect(other.getByTestId('share-owner')).toContainText('Samira');
+		const shared = other.locator('[data-testid^="shared-"]');
+		await expect(shared.first()).toBeVisible();
+		expect(await shared.count()).toBe(recognised);
+		expect(await readStore(other, 'answers')).toEqual([]);
+		await expectNoAxeViolations(other, 'shared portfolio');
+
+		await other.getByTestId('share-save').click();
+		await expect(other.getByTestId('share-saved')).toBeVisible();
+		expect((await readStore(other, 'answers')).length).toBe(recognised);
+		await other.goto(`${new URL(link!).origin}/portfolio`);
+		await waitForApp(other);
+		await expect(other.getByTestId('portfolio-count')).toBeVisible();
+		expect(await other.locator('[data-testid^="portfolio-"] strong').count()).toBe(recognised);
+		await phone.close();
 	}
+);
 
-	// A different device: a fresh context with its own, empty storage.
-	const phone = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
-	const other = await phone.newPage();
-	await other.goto(link!);
-	await waitForApp(other);
-	await expect(other.getByTestId('share-owner')).toContainText('Samira');
-	const shared = other.locator('[data-testid^="shared-"]');
-	await expect(shared.first()).toBeVisible();
-	expect(await shared.count()).toBe(recognised);
-	expect(await readStore(other, 'answers')).toEqual([]);
-	await expectNoAxeViolations(other, 'shared portfolio');
-
-	await other.getByTestId('share-save').click();
-	await expect(other.getByTestId('share-saved')).toBeVisible();
-	expect((await readStore(other, 'answers')).length).toBe(recognised);
-	await other.goto(`${new URL(link!).origin}/portfolio`);
-	await waitForApp(other);
-	await expect(other.getByTestId('portfolio-count')).toBeVisible();
-	expect(await other.locator('[data-testid^="portfolio-"] strong').count()).toBe(recognised);
-	await phone.close();
-});
-
-test('a damaged or foreign link says so clearly and stores nothing', async ({ page }, testInfo) => {
-	test.skip(testInfo.project.name !== 'phone', 'one device is enough');
+test('a damaged or foreign link says so clearly and stores nothing', { tag: '@phone-only' }, async ({ page }) => {
+	// one device is enough
 	for (const fragment of ['#p=%%%', '#p=AAAA', '#p=', '#nothing', '#p=' + 'A'.repeat(5000)]) {
 		await page.goto(`/share${fragment}`);
 		await waitForApp(page);

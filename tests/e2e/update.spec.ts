@@ -40,15 +40,19 @@ async function serveCopy(): Promise<() => void> {
 	throw new Error(`the second server did not start on port ${PORT}`);
 }
 
-test('a new version waits, is applied on tap, and keeps every stored answer', async ({ page }, testInfo) => {
-	test.skip(testInfo.project.name !== 'phone', 'one device is enough for the update flow');
-	const stop = await serveCopy();
-	try {
-		await updateFlow(page);
-	} finally {
-		stop();
+test(
+	'a new version waits, is applied on tap, and keeps every stored answer',
+	{ tag: '@phone-only' },
+	async ({ page }) => {
+		// one device is enough for the update flow
+		const stop = await serveCopy();
+		try {
+			await updateFlow(page);
+		} finally {
+			stop();
+		}
 	}
-});
+);
 
 async function updateFlow(page: import('@playwright/test').Page) {
 	const base = `http://127.0.0.1:${PORT}`;
