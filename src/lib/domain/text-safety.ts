@@ -15,8 +15,16 @@ function isHiddenControl(code: number): boolean {
 
 const MARKUP = /<\s*\/?\s*[a-z!]/i;
 
-export function hasUnsafeText(text: string): boolean {
-	if (MARKUP.test(text)) return true;
+export function hasHiddenControl(text: string): boolean {
 	for (const ch of text) if (isHiddenControl(ch.codePointAt(0)!)) return true;
 	return false;
+}
+
+/** Replaces every hidden control character with a space (for text that must not be refused). */
+export function stripHiddenControls(text: string): string {
+	return Array.from(text, (ch) => (isHiddenControl(ch.codePointAt(0)!) ? ' ' : ch)).join('');
+}
+
+export function hasUnsafeText(text: string): boolean {
+	return MARKUP.test(text) || hasHiddenControl(text);
 }

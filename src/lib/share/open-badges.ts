@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import type { Competence } from '../domain/content-schema';
+import { stripHiddenControls } from '../domain/text-safety';
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
@@ -126,12 +127,7 @@ export const OpenBadgeCredentialSchema = z.object({
  * error should still get a badge. LRM/RLM stay, mixed-script names may need them.
  */
 export function cleanText(value: string, max: number): string {
-	const cleaned = value
-		.normalize('NFC')
-		// eslint-disable-next-line no-control-regex
-		.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
+	const cleaned = stripHiddenControls(value.normalize('NFC')).replace(/\s+/g, ' ').trim();
 	return Array.from(cleaned).slice(0, max).join('').trim();
 }
 

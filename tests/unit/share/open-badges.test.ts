@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import rawCompetences from '../../../src/lib/content/packs/socle/competences.json';
 import frStrings from '../../../src/lib/content/packs/socle/strings/fr/competences.json';
 import { CompetenceSchema, type Competence } from '../../../src/lib/domain/content-schema';
+import { hasHiddenControl } from '../../../src/lib/domain/text-safety';
 import {
 	BADGE_MIME,
 	EndorsementCredentialSchema,
@@ -191,8 +192,7 @@ describe('competenceBadge', () => {
 			})
 		);
 		expect((badge.issuer as { name: string }).name).toBe('Ali gnp.exe');
-		// eslint-disable-next-line no-control-regex -- control characters are what we look for
-		for (const s of allStrings(badge)) expect(s).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
+		for (const s of allStrings(badge)) expect(hasHiddenControl(s), JSON.stringify(s)).toBe(false);
 		const blank = competenceBadge(input('listen-understand', 1, { holderName: '\u202E \u2069' }));
 		expect((blank.issuer as { name: string }).name).toBe(NEUTRAL_HOLDER);
 	});
