@@ -1,6 +1,6 @@
 import { AnswerRecordSchema, type AnswerRecord } from '../domain/records';
 import type { AtoutsDB } from './db';
-import { guardWrite } from './errors';
+import { guardWrite, putDurably } from './errors';
 import { parseRows } from './quarantine';
 import { rowsOfProfile } from './read';
 
@@ -11,11 +11,7 @@ export async function listAnswers(db: AtoutsDB, profileId: string): Promise<Answ
 /** Resolves only once the answer is committed to disk (transaction complete). */
 export async function saveAnswer(db: AtoutsDB, answer: AnswerRecord): Promise<void> {
 	const record = AnswerRecordSchema.parse(answer);
-	await guardWrite(async () => {
-		const tx = db.transaction('answers', 'readwrite', { durability: 'strict' });
-		await tx.store.put(record);
-		await tx.done;
-	});
+	await putDurably(db, 'answers', [record]);
 }
 
 export async function deleteAnswer(db: AtoutsDB, id: string): Promise<void> {
@@ -42,10 +38,6 @@ export async function saveImportedLevels(
 			value: { kind: 'imported', competence: l.competence, level: l.level }
 		})
 	);
-	await guardWrite(async () => {
-		const tx = db.transaction('answers', 'readwrite', { durability: 'strict' });
-		for (const record of records) void tx.store.put(record);
-		await tx.done;
-	});
+	await putDurably(db, 'answers', records);
 	return records.length;
 }

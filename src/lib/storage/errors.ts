@@ -2,6 +2,8 @@
  * Storage failures the person can act on. The UI maps `kind` to a translated message;
  * nothing here is shown raw.
  */
+import type { AtoutsDB } from './db';
+
 export type StorageErrorKind = 'quota' | 'unavailable' | 'aborted' | 'unknown';
 
 export class StorageError extends Error {
@@ -20,6 +22,22 @@ export function toStorageError(error: unknown): StorageError {
 	if (name === 'AbortError') return new StorageError('aborted', error);
 	if (name === 'InvalidStateError' || name === 'UnknownError') return new StorageError('unavailable', error);
 	return new StorageError('unknown', error);
+}
+
+/**
+ * Puts records in one store in one strict-durability transaction: it resolves only once
+ * they are on disk, and either all are written or none.
+ */
+export async function putDurably<S extends 'answers' | 'evidence'>(
+	db: AtoutsDB,
+	store: S,
+	records: readonly unknown[]
+): Promise<void> {
+	await guardWrite(async () => {
+		const tx = db.transaction(store, 'readwrite', { durability: 'strict' });
+		for (const record of records) void tx.store.put(record);
+		await tx.done;
+	});
 }
 
 /** Runs a write and turns browser errors into StorageError, so callers handle one type. */

@@ -1,6 +1,6 @@
 import { EvidenceRecordSchema, VisibilityRecordSchema, type EvidenceRecord } from '../domain/records';
 import type { AtoutsDB } from './db';
-import { guardWrite } from './errors';
+import { guardWrite, putDurably } from './errors';
 import { parseRows } from './quarantine';
 import { rowsOfProfile } from './read';
 
@@ -11,11 +11,7 @@ export async function listEvidence(db: AtoutsDB, profileId: string): Promise<Evi
 
 export async function saveEvidence(db: AtoutsDB, record: EvidenceRecord): Promise<void> {
 	const parsed = EvidenceRecordSchema.parse(record);
-	await guardWrite(async () => {
-		const tx = db.transaction('evidence', 'readwrite', { durability: 'strict' });
-		await tx.store.put(parsed);
-		await tx.done;
-	});
+	await putDurably(db, 'evidence', [parsed]);
 }
 
 export async function deleteEvidence(db: AtoutsDB, id: string): Promise<void> {
