@@ -6,6 +6,8 @@ export default defineConfig({
 	server: { host: '127.0.0.1', port: 5173 },
 	preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 	build: { target: 'es2022', reportCompressedSize: false },
+	// The fallback-voice worker is an ES module (it imports the eSpeak NG engine at run time).
+	worker: { format: 'es' },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',

@@ -25,6 +25,8 @@ import { measureAnswerLatency } from './bench/answer-latency';
 import { langFlags } from './bench/browser';
 import { measureOfflineColdStart } from './bench/offline-cold-start';
 import { measurePortfolioLink } from './bench/portfolio-link';
+import { measurePdfAndBackup } from './bench/pdf-and-backup';
+import { measureTapToSound } from './bench/tap-to-sound';
 
 // ── Routes ────────────────────────────────────────────────────────────────────────────────────
 // Each route is audited once per language, reported as lighthouse["<path>:<lang>"], e.g. "/quiz:ar".
@@ -67,7 +69,13 @@ export interface MeasureContext {
 	chromePath: string;
 }
 export type ExtraMeasurer = (ctx: MeasureContext) => Promise<Record<string, unknown>>;
-export const EXTRA_MEASURERS: ExtraMeasurer[] = [measureAnswerLatency, measureOfflineColdStart, measurePortfolioLink];
+export const EXTRA_MEASURERS: ExtraMeasurer[] = [
+	measureAnswerLatency,
+	measureOfflineColdStart,
+	measurePortfolioLink,
+	measurePdfAndBackup,
+	measureTapToSound
+];
 
 // ── Lighthouse ────────────────────────────────────────────────────────────────────────────────
 const CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const;

@@ -2,7 +2,8 @@
  * After `vite build`: lists every file of build/ with a content hash and writes that list
  * into build/service-worker.js in place of `self.__WB_MANIFEST` (what workbox's
  * injectManifest does). Files under _app/immutable carry their hash in their name.
- * Audio and voice packs are never precached: they are large and optional.
+ * Audio, voice packs and the fallback voice's engine and data are never precached: they are
+ * large and only some devices need them (the service worker caches them on first use).
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -16,9 +17,10 @@ const EXCLUDE = [
 	/^service-worker\.js$/,
 	/^audio\//,
 	/^voice-packs\//,
+	/^voice-fallback\/(?!manifest\.json$)/,
 	/\.map$/,
 	/^robots\.txt$/,
-	/^fonts\/(?!noto-sans-latin-)/
+	/^fonts\/(?!noto-sans-latin-|pdf\/)/ // fonts/pdf/: ~20 KiB, so a PDF in Arabic or Ukrainian works offline
 ];
 
 function walk(dir: string): string[] {

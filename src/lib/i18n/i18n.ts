@@ -28,3 +28,9 @@ export async function loadLocale(code: string): Promise<void> {
 	const module = await loader();
 	i18n.addResourceBundle(code, 'translation', module.default, true, true);
 }
+
+/** The raw interface texts of a language (for the recording studio), loading them if needed. */
+export async function interfaceTexts(code: string): Promise<unknown> {
+	await loadLocale(code);
+	return i18n.getResourceBundle(code, 'translation') as unknown;
+}

@@ -2,6 +2,7 @@
  * The content on this device (shipped and imported packs) and its texts in the active
  * language. Loaded on the first screen that needs it, so the home screen stays light.
  */
+import type { Prompt } from '../audio/player';
 import type { Pack } from '../domain/content-schema';
 import { ContentIndex } from '../content/content-index';
 import type { ImportProblem } from '../content/pack-import';
@@ -40,6 +41,9 @@ class ContentState {
 	/** The language a text is really shown in, for its `lang` attribute. */
 	langOf = (key: string): string => (this.#strings[locale.code]?.[key] !== undefined ? locale.code : 'fr');
 
+	/** A pack text as something to say: text, audio key (= content key) and real language. */
+	spoken = (key: string): Prompt => ({ key, text: this.text(key), lang: this.langOf(key) });
+
 	/** French text for employers and coaches, whatever the person's language. */
 	french = (key: string): string => this.#strings.fr?.[key] ?? '';
 
@@ -67,6 +71,14 @@ class ContentState {
 		for (const pack of this.#imported)
 			Object.assign(table, Object.fromEntries(Object.entries(pack.strings[lang] ?? {})));
 		this.#strings = { ...this.#strings, [lang]: table };
+	}
+
+	/** Every pack text of a language (only those really written in it), for the studio. */
+	async textsIn(lang: string): Promise<Record<string, string>> {
+		await this.load();
+		await this.ensureLanguage(lang);
+		const table = this.#strings[lang] ?? {};
+		return Object.fromEntries(Object.entries(table).filter(([, text]) => text.trim()));
 	}
 
 	/** Imports a pack file; refused whole on any problem, nothing on the device changes. */

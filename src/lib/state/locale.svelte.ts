@@ -4,6 +4,7 @@
  * Until i18next has loaded (lazily, after the first paint), French comes from firstPaintT.
  */
 import type { i18n as I18n, TOptions } from 'i18next';
+import { uiAudioKey, type Prompt } from '../audio/player';
 import { firstPaintT } from '../i18n/first-paint';
 import { DEFAULT_LANGUAGE, languageInfo, type LanguageInfo } from '../i18n/languages';
 
@@ -37,3 +38,8 @@ class LocaleState {
 
 export const locale = new LocaleState();
 export const t = locale.t;
+
+/** An interface text as something to say: its text and its audio key (for a recorded clip). */
+export function tp(key: string): Prompt {
+	return { key: uiAudioKey(key), text: locale.t(key) };
+}

@@ -11,7 +11,8 @@ export const DB_NAME = 'atouts';
 /** Stores holding one profile's data; each has a `byProfile` index on `profileId`. */
 export const PROFILE_STORES = ['settings', 'answers', 'rounds', 'picks', 'evidence', 'visibility'] as const;
 /** `packs` holds imported content packs: device content, not anyone's personal data. */
-export const ALL_STORES = ['profiles', ...PROFILE_STORES, 'packs', 'quarantine'] as const;
+/** `clips` holds voice-pack recordings (by language and audio key): shared by the device, like packs. */
+export const ALL_STORES = ['profiles', ...PROFILE_STORES, 'packs', 'clips', 'quarantine'] as const;
 export type StoreName = (typeof ALL_STORES)[number];
 
 // Values are `unknown` on purpose: nothing read from disk is trusted before zod parses it.
@@ -24,6 +25,7 @@ export interface AtoutsSchema {
 	evidence: { key: string; value: unknown; indexes: { byProfile: string } };
 	visibility: { key: [string, string]; value: unknown; indexes: { byProfile: string } };
 	packs: { key: string; value: unknown };
+	clips: { key: [string, string]; value: unknown; indexes: { byLang: string } };
 	quarantine: { key: number; value: unknown; indexes: { byStore: string } };
 }
 
@@ -47,6 +49,10 @@ export const MIGRATIONS: readonly Migration[] = [
 		db.createObjectStore('visibility', { keyPath: ['profileId', 'competence'] }).createIndex('byProfile', 'profileId');
 		db.createObjectStore('packs', { keyPath: 'id' });
 		db.createObjectStore('quarantine', { keyPath: 'seq', autoIncrement: true }).createIndex('byStore', 'store');
+	},
+	// v2: recorded clips of voice packs, one per language and audio key, with their MIME type.
+	(db) => {
+		db.createObjectStore('clips', { keyPath: ['lang', 'key'] }).createIndex('byLang', 'lang');
 	}
 ];
 

@@ -26,17 +26,25 @@ export function toStorageError(error: unknown): StorageError {
 
 /**
  * Puts records in one store in one strict-durability transaction: it resolves only once
- * they are on disk, and either all are written or none.
+ * they are on disk, and either all are written or none. A record that cannot even be queued
+ * (a value the browser cannot clone) aborts the transaction, so no earlier one is kept.
  */
-export async function putDurably<S extends 'answers' | 'evidence'>(
+export async function putDurably<S extends 'answers' | 'evidence' | 'clips'>(
 	db: AtoutsDB,
 	store: S,
 	records: readonly unknown[]
 ): Promise<void> {
 	await guardWrite(async () => {
 		const tx = db.transaction(store, 'readwrite', { durability: 'strict' });
-		for (const record of records) void tx.store.put(record);
-		await tx.done;
+		const writes: Promise<unknown>[] = [];
+		try {
+			for (const record of records) writes.push(tx.store.put(record as never));
+		} catch (error) {
+			tx.abort();
+			await Promise.allSettled([...writes, tx.done]); // aborted requests reject: settle them
+			throw error;
+		}
+		await Promise.all([...writes, tx.done]);
 	});
 }
 

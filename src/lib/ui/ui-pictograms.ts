@@ -39,7 +39,8 @@ export const UI_PICTOGRAMS = {
 	microphone: 'fluent-emoji-flat:studio-microphone',
 	stop: 'fluent-emoji-flat:stop-button',
 	details: 'fluent-emoji-flat:open-book',
-	badge: 'fluent-emoji-flat:sports-medal'
+	badge: 'fluent-emoji-flat:sports-medal',
+	pdf: 'fluent-emoji-flat:page-facing-up'
 } as const;
 
 export type UiPictogram = keyof typeof UI_PICTOGRAMS;

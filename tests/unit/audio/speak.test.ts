@@ -1,6 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { CHUNK_CHARS, chunkText, pickVoice, waitForVoices } from '../../../src/lib/audio/speak';
+import { CHUNK_CHARS, chunkText, pickVoice, resetVoiceWait, waitForVoices } from '../../../src/lib/audio/speak';
 
 const voice = (lang: string, localService: boolean, isDefault = false) =>
 	({ lang, localService, default: isDefault, name: `${lang}-${localService}`, voiceURI: lang }) as SpeechSynthesisVoice;
@@ -50,6 +50,12 @@ describe('pickVoice', () => {
 });
 
 describe('waitForVoices', () => {
+	// Only the first wait of a page waits: forget it, so each test starts from a fresh page.
+	afterEach(() => {
+		resetVoiceWait();
+		vi.useRealTimers();
+	});
+
 	function fakeSynth(initial: SpeechSynthesisVoice[]) {
 		let voices = initial;
 		const listeners = new Set<() => void>();
@@ -83,9 +89,12 @@ describe('waitForVoices', () => {
 	it('gives up after the timeout with an empty list, never hangs', async () => {
 		vi.useFakeTimers();
 		const fake = fakeSynth([]);
-		const pending = waitForVoices(fake.synth, 1500);
-		vi.advanceTimersByTime(1500);
+		let done = false;
+		const pending = waitForVoices(fake.synth, 1500).then((voices) => ((done = true), voices));
+		await vi.advanceTimersByTimeAsync(1499);
+		expect(done).toBe(false);
+		await vi.advanceTimersByTimeAsync(1);
 		expect(await pending).toEqual([]);
-		vi.useRealTimers();
+		expect(fake.listeners.size).toBe(0);
 	});
 });

@@ -73,7 +73,7 @@ describe('damage is caught or harmless', () => {
 			}
 		// Flips in a zip's cosmetic fields (dates, "made by") are harmless; most are caught.
 		expect(refused).toBeGreaterThan(small.length);
-	});
+	}, 30_000); // two reads per byte of a real backup: slow on a loaded 2-core machine
 });
 
 describe('readBackup never throws', () => {

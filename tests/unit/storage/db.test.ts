@@ -32,6 +32,11 @@ describe('openAtoutsDB', () => {
 		}
 		expect(store('answers').index('byRound').keyPath).toBe('roundId');
 		expect(store('quarantine').index('byStore').keyPath).toBe('store');
+		expect(store('clips').keyPath).toEqual(['lang', 'key']);
+		expect(store('clips').autoIncrement).toBe(false);
+		expect([...store('clips').indexNames]).toEqual(['byLang']);
+		expect(store('clips').index('byLang').keyPath).toBe('lang');
+		expect(store('clips').index('byLang').unique).toBe(false);
 		await tx.done;
 	});
 
