@@ -15,6 +15,7 @@ const SW = join(BUILD, 'service-worker.js');
 // a French phone never needs the Arabic or Cyrillic files, and system fonts cover the wait.
 const EXCLUDE = [
 	/^service-worker\.js$/,
+	/^\./,
 	/^audio\//,
 	/^voice-packs\//,
 	/^voice-fallback\/(?!manifest\.json$)/,
