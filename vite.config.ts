@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { firstPaintTexts } from './scripts/lib/first-paint-texts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [firstPaintTexts(), sveltekit()],
 	server: { host: '127.0.0.1', port: 5173 },
 	preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 	build: { target: 'es2022', reportCompressedSize: false },
@@ -12,6 +13,9 @@ export default defineConfig({
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
 		setupFiles: ['tests/unit/setup.ts'],
+		// Hostile corpora build zip bombs and walk every byte of real files: seconds, not milliseconds,
+		// on a loaded two-core machine.
+		testTimeout: 30_000,
 		reporters: ['default', 'json'],
 		outputFile: { json: 'reports/vitest.json' }
 	}

@@ -27,6 +27,9 @@ import { measureOfflineColdStart } from './bench/offline-cold-start';
 import { measurePortfolioLink } from './bench/portfolio-link';
 import { measurePdfAndBackup } from './bench/pdf-and-backup';
 import { measureTapToSound } from './bench/tap-to-sound';
+import { measurePortfolioScale } from './bench/portfolio-scale';
+import { measureResilience } from './bench/resilience';
+import type { ResilienceFigures } from './lib/resilience-reports';
 
 // ── Routes ────────────────────────────────────────────────────────────────────────────────────
 // Each route is audited once per language, reported as lighthouse["<path>:<lang>"], e.g. "/quiz:ar".
@@ -74,7 +77,9 @@ export const EXTRA_MEASURERS: ExtraMeasurer[] = [
 	measureOfflineColdStart,
 	measurePortfolioLink,
 	measurePdfAndBackup,
-	measureTapToSound
+	measureTapToSound,
+	measurePortfolioScale,
+	measureResilience
 ];
 
 // ── Lighthouse ────────────────────────────────────────────────────────────────────────────────
@@ -385,6 +390,19 @@ function printTimingSummary(extra: Record<string, unknown>): void {
 			'reported'
 		]);
 	}
+	const resilience = get('resilience') as (ResilienceFigures & { ok: boolean; error?: string }) | undefined;
+	if (resilience) {
+		const { hostile_inputs_tried: tried, hostile_inputs_rejected_cleanly: clean, privacy } = resilience;
+		rows.push(['resilience: hostile inputs rejected cleanly', `${clean} of ${tried}`, 'all']);
+		rows.push(['resilience: fast-check runs', String(resilience.fastcheck_runs), '10 000 a property']);
+		if (privacy)
+			rows.push([
+				'resilience: requests, third-party, CSP',
+				`${privacy.requests}, ${privacy.third_party}, ${privacy.csp_violations}`,
+				'…, 0, 0'
+			]);
+		if (!resilience.ok) rows.push(['resilience: FAILED', resilience.error ?? '', 'ok']);
+	}
 	for (const [key, value] of Object.entries(extra))
 		if (!shown.has(key)) rows.push([key, JSON.stringify(value), 'reported']);
 	if (rows.length > 1) printTable(rows);
@@ -440,6 +458,7 @@ async function main(): Promise<number> {
 		first_route_js_gz_bytes: bytes.first_route_js_gz_bytes,
 		route_js_gz_bytes: { max: bytes.route_js_gz_bytes, ...bytes.route_js_gz_bytes_by_route },
 		precache_bytes: bytes.precache_bytes,
+		precache_gz_bytes: bytes.precache_gz_bytes,
 		precache_files: bytes.precache_files,
 		lighthouse: lighthouseResults,
 		lighthouse_runs: runs,

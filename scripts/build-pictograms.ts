@@ -10,12 +10,15 @@ import { iconToSVG, iconToHTML } from '@iconify/utils';
 import { packDirs, readPackDir, resolvePictogram } from './lib/pack-dir';
 import { pictogramRefs } from '../src/lib/content/pack-validator';
 import { UI_PICTOGRAMS } from '../src/lib/ui/ui-pictograms';
+import { AVATARS, CODE_PICTOGRAMS } from '../src/lib/domain/profile-looks';
 
 const OUT = 'static/pictos';
 const wanted = new Map<string, string[]>();
 const want = (ref: string, where: string) => wanted.set(ref, [...(wanted.get(ref) ?? []), where]);
 
 for (const [name, ref] of Object.entries(UI_PICTOGRAMS)) want(ref, `ui:${name}`);
+// Profile avatars and the picture-code grid (shared tablets).
+for (const ref of [...AVATARS, ...CODE_PICTOGRAMS]) want(ref, 'profile-looks');
 for (const dir of packDirs()) {
 	const pack = readPackDir(dir) as Parameters<typeof pictogramRefs>[0];
 	for (const { ref, path } of pictogramRefs(pack)) want(ref, `${dir} › ${path}`);

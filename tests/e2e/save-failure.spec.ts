@@ -23,6 +23,8 @@ test('a full device: clear message, same card, nothing lost, saved on retry', as
 	await card.locator('button[data-testid^="answer-"]').first().click();
 	await expect(page.getByTestId('save-error')).toBeVisible();
 	await expect(page.getByTestId('save-error')).toContainText(/./);
+	// The message offers a way to make room (tested in space.spec.ts).
+	await expect(page.getByTestId('free-space')).toBeVisible();
 	await expect(card).toHaveAttribute('data-card-id', first!);
 	expect(await readStore(page, 'answers')).toHaveLength(0);
 	// Automatic retries keep failing while the device is full; the card still does not move.

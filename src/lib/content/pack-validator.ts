@@ -111,8 +111,26 @@ export function validatePack(input: unknown, options: ValidateOptions = {}): Pac
 			if (!options.knownPictograms.has(ref)) add('unknown-pictogram', path, `pictogram "${ref}" does not exist`);
 	}
 
+	checkFreeTexts(pack, add);
 	checkStrings(pack, options.languages ?? Object.keys(pack.strings), add);
 	return problems.length ? { ok: false, problems } : { ok: true, pack };
+}
+
+/** Texts outside `strings` (credits, ROME labels) are shown and exported too: same rule. */
+function checkFreeTexts(pack: Pack, add: (code: PackProblemCode, path: string, detail: string) => void) {
+	const texts: [string, string][] = [
+		['meta.licence', pack.meta.licence],
+		['meta.author', pack.meta.author],
+		...pack.meta.unverified.map((text, i): [string, string] => [`meta.unverified[${i}]`, text]),
+		...pack.competences.flatMap((competence) =>
+			competence.rome.flatMap((rome, i): [string, string][] => [
+				[`competences (${competence.id}).rome[${i}].label`, rome.label],
+				...(rome.code ? [[`competences (${competence.id}).rome[${i}].code`, rome.code] as [string, string]] : [])
+			])
+		)
+	];
+	for (const [where, text] of texts)
+		if (hasUnsafeText(text)) add('unsafe-text', where, 'markup or invisible control characters');
 }
 
 function checkStrings(

@@ -13,14 +13,95 @@ const time = () => z.int().check(z.gte(0));
 
 export const ProfileIdSchema = text(64, 1);
 
+const SecretHashSchema = z.object({
+	salt: z.string().check(z.regex(/^[0-9a-f]{32}$/)),
+	hash: z.string().check(z.regex(/^[0-9a-f]{64}$/))
+});
+
+/**
+ * A person on this device. `default` is the single profile of a personal phone; `named` ones
+ * share a tablet; a `guest` is wiped at the end of its session. All added fields are optional,
+ * so profiles stored by an older version still load.
+ */
 export const ProfileSchema = z.object({
 	id: ProfileIdSchema,
 	kind: z.enum(['default', 'named', 'guest']),
 	createdAt: time(),
 	avatar: z.optional(text(80)),
-	color: z.optional(text(20))
+	color: z.optional(text(20)),
+	/** A typed first name, or a recorded one (played back to name the profile), or neither. */
+	name: z.optional(text(40)),
+	nameClip: z.optional(z.custom<Blob>((v) => typeof Blob !== 'undefined' && v instanceof Blob)),
+	/** Salted hash of the picture code (three positions on the 3×3 grid). */
+	code: z.optional(SecretHashSchema),
+	/** Wrong code attempts in a row, for the back-off. */
+	failures: z.optional(z.int().check(z.gte(0))),
+	lastFailureAt: z.optional(time())
 });
 export type Profile = z.output<typeof ProfileSchema>;
+
+/**
+ * This device's own settings (one record, key 'device'): workshop mode and its facilitator PIN,
+ * the coach PIN, and the auto-lock delay. They belong to the tablet, not to anyone on it.
+ */
+export const DeviceSettingsSchema = z.object({
+	key: z.literal('device'),
+	workshop: z._default(z.boolean(), false),
+	facilitatorPin: z.optional(SecretHashSchema),
+	/** Wrong facilitator PINs in a row, for the same back-off as picture codes. */
+	facilitatorFailures: z.optional(z.int().check(z.gte(0))),
+	facilitatorLastFailureAt: z.optional(time()),
+	coachPin: z.optional(SecretHashSchema),
+	/** Wrong coach PINs in a row, for the same back-off. */
+	coachFailures: z.optional(z.int().check(z.gte(0))),
+	coachLastFailureAt: z.optional(time()),
+	autoLockMinutes: z._default(z.int().check(z.gte(1), z.lte(60)), 3)
+});
+export type DeviceSettings = z.output<typeof DeviceSettingsSchema>;
+
+/** A coach's review of one competence with the participant: part of the participant's portfolio. */
+export const CoachNoteSchema = z.object({
+	profileId: ProfileIdSchema,
+	competence: text(48, 1),
+	validated: z.boolean(),
+	comment: z.optional(text(280)),
+	/** Named endorsement: who vouches, and for which structure (E2C, CAP'Sport…). */
+	endorsement: z.optional(z.object({ coach: text(60, 1), structure: text(60, 1) })),
+	at: time()
+});
+export type CoachNote = z.output<typeof CoachNoteSchema>;
+
+/** A next step agreed with the coach: a training, a job lead or a contact, with a date. */
+export const NextStepSchema = z.object({
+	id: text(64, 1),
+	profileId: ProfileIdSchema,
+	kind: z.enum(['training', 'job', 'contact']),
+	text: text(200, 1),
+	/** Day of the step, YYYY-MM-DD. */
+	date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/)),
+	coach: z.optional(text(60)),
+	at: time()
+});
+export type NextStep = z.output<typeof NextStepSchema>;
+
+/**
+ * A portfolio a coach saved from a participant's link, on the coach's own device. Each save
+ * of the same person adds a snapshot, so progress between two reviews can be shown.
+ */
+export const CaseloadEntrySchema = z.object({
+	id: text(64, 1),
+	label: text(40, 1),
+	snapshots: z
+		.array(
+			z.object({
+				at: time(),
+				levels: z.record(text(48), z.union([z.literal(1), z.literal(2), z.literal(3)])),
+				rounds: z._default(z.int().check(z.gte(0)), 0)
+			})
+		)
+		.check(z.minLength(1), z.maxLength(200))
+});
+export type CaseloadEntry = z.output<typeof CaseloadEntrySchema>;
 
 /** Missing fields take their defaults, so settings saved by an older version still load. */
 export const SettingsSchema = z.object({

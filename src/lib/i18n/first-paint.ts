@@ -9,7 +9,8 @@
  * everything, including French; tests/unit/i18n/first-paint.test.ts checks that both give
  * the same text for every key.
  */
-import fr from './locales/fr.json';
+// fr.json, without the namespaces of lazy-namespaces.ts in the browser (scripts/lib/first-paint-texts.ts).
+import fr from 'virtual:first-paint-fr';
 
 type Tree = { [key: string]: string | Tree };
 const plural = new Intl.PluralRules('fr');

@@ -10,20 +10,30 @@ import { Inflate } from 'fflate';
 import * as z from 'zod/mini';
 import {
 	AnswerRecordSchema,
+	CoachNoteSchema,
 	EvidenceRecordSchema,
 	ExperiencePickSchema,
+	NextStepSchema,
 	ProfileSchema,
 	RoundRecordSchema,
 	SettingsRecordSchema,
 	VisibilityRecordSchema,
-	type EvidenceRecord
+	type EvidenceRecord,
+	type Profile
 } from '../domain/records';
 import { parseJsonSafely } from '../domain/safe-json';
 import { hasUnsafeText } from '../domain/text-safety';
-import { PROFILE_STORES } from '../storage/db';
+import { PROFILE_OWNED_STORES } from '../storage/db';
 
 export const BACKUP_FORMAT = 'atouts-backup';
-export const BACKUP_VERSION = 1;
+/**
+ * Version 2 adds `coachNotes` and `nextSteps` (a coach's review, part of the person's
+ * portfolio) and the recorded first name as a file. Both arrays default to [], so a
+ * version 1 backup restores unchanged. A backup is written as version 1 when it holds none of
+ * these, so an Atouts that predates them can still restore it; one that holds some says
+ * "newer version" there rather than dropping them without a word.
+ */
+export const BACKUP_VERSION = 2;
 export const BACKUP_MIME = 'application/zip';
 export const BACKUP_JSON = 'backup.json';
 const MB = 1024 * 1024;
@@ -44,33 +54,47 @@ function refuse(error: BackupError): never {
 	throw new BackupRefusal(error);
 }
 
-const EvidenceEntrySchema = z.extend(z.omit(EvidenceRecordSchema, { blob: true }), {
-	file: z.string().check(z.maxLength(200))
+const FileSchema = z.string().check(z.maxLength(200));
+const EvidenceEntrySchema = z.extend(z.omit(EvidenceRecordSchema, { blob: true }), { file: FileSchema });
+/** The profile, its recorded first name (a Blob) travelling as a file of the zip. */
+const ProfileEntrySchema = z.extend(z.omit(ProfileSchema, { nameClip: true }), {
+	nameClip: z.optional(z.object({ file: FileSchema, mime: EvidenceRecordSchema.shape.mime }))
 });
 export const BackupJsonSchema = z.object({
 	format: z.literal(BACKUP_FORMAT),
-	version: z.literal(BACKUP_VERSION),
+	version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
 	createdAt: z.int().check(z.gte(0)),
 	app: z.literal('atouts'),
 	dbVersion: z.int().check(z.gte(1)),
-	profile: ProfileSchema,
+	profile: ProfileEntrySchema,
 	settings: z.array(SettingsRecordSchema),
 	answers: z.array(AnswerRecordSchema),
 	rounds: z.array(RoundRecordSchema),
 	picks: z.array(ExperiencePickSchema),
 	visibility: z.array(VisibilityRecordSchema),
-	evidence: z.array(EvidenceEntrySchema)
+	evidence: z.array(EvidenceEntrySchema),
+	coachNotes: z._default(z.array(CoachNoteSchema), []),
+	nextSteps: z._default(z.array(NextStepSchema), [])
 });
 export type BackupJson = z.output<typeof BackupJsonSchema>;
-export interface ParsedBackup extends Omit<BackupJson, 'evidence'> {
+export interface ParsedBackup extends Omit<BackupJson, 'evidence' | 'profile'> {
+	profile: Profile;
 	evidence: EvidenceRecord[];
 }
-export type RecordStore = (typeof PROFILE_STORES)[number];
+export type RecordStore = (typeof PROFILE_OWNED_STORES)[number];
 
-const KEY_FIELDS = { settings: 'key', answers: 'id', rounds: 'id', picks: 'experienceId', evidence: 'id' } as const;
+const KEY_FIELDS = {
+	settings: 'key',
+	answers: 'id',
+	rounds: 'id',
+	picks: 'experienceId',
+	evidence: 'id',
+	visibility: 'competence',
+	coachNotes: 'competence',
+	nextSteps: 'id'
+} as const satisfies Record<RecordStore, string>;
 /** The key of a record among one profile's records of a store (its primary key minus profileId). */
-export const ownKey = (store: RecordStore, record: Record<string, unknown>) =>
-	String(record[store === 'visibility' ? 'competence' : KEY_FIELDS[store]]);
+export const ownKey = (store: RecordStore, record: Record<string, unknown>) => String(record[KEY_FIELDS[store]]);
 
 // --- Evidence files ---
 // media type → extension of its file in the zip
@@ -82,6 +106,7 @@ const EXTENSIONS = new Map(
 const baseType = (mime: string) => mime.split(';')[0]!.trim().toLowerCase();
 export const evidenceFileName = (id: string, mime: string) =>
 	`evidence/${id}.${EXTENSIONS.get(baseType(mime)) ?? 'bin'}`;
+export const nameClipFileName = (mime: string) => `profile/name.${EXTENSIONS.get(baseType(mime)) ?? 'bin'}`;
 
 const at = (bytes: Uint8Array, offset: number, expected: string | number[]) =>
 	[...(typeof expected === 'string' ? expected : String.fromCharCode(...expected))].every(
@@ -124,9 +149,11 @@ function idsOf(b: BackupJson): string[] {
 	for (const p of b.picks) ids.push(p.experienceId, ...Object.keys(p.followUps), ...Object.values(p.followUps));
 	for (const v of b.visibility) ids.push(v.competence);
 	for (const e of b.evidence) ids.push(e.id, e.competence);
+	for (const n of b.coachNotes) ids.push(n.competence);
+	for (const s of b.nextSteps) ids.push(s.id);
 	return ids;
 }
-const recordsOf = (b: BackupJson) => PROFILE_STORES.flatMap((s): { profileId: string }[] => b[s]);
+const recordsOf = (b: BackupJson) => PROFILE_OWNED_STORES.flatMap((s): { profileId: string }[] => b[s]);
 /** Walks the parsed backup (so only fields that will be stored), keys included. */
 function hasUnsafeString(value: unknown): boolean {
 	if (typeof value === 'string') return hasUnsafeText(value);
@@ -243,15 +270,19 @@ export function parseBackup(data: Uint8Array): ParsedBackup {
 	if (hasUnsafeString(backup) || !idsOf(backup).every((id) => ID.test(id))) refuse('unsafe');
 	if (recordsOf(backup).some((r) => r.profileId !== backup.profile.id)) refuse('corrupt');
 	// Duplicate keys would be written twice and counted twice by the preview.
-	if (PROFILE_STORES.some((s) => new Set(backup[s].map((r) => ownKey(s, r))).size !== backup[s].length))
+	if (PROFILE_OWNED_STORES.some((s) => new Set(backup[s].map((r) => ownKey(s, r))).size !== backup[s].length))
 		refuse('corrupt');
-	const evidence = backup.evidence.map(({ file, ...record }) => {
+	const media = (file: string, expectedFile: string, mime: string) => {
 		const entry = dir.entries.get(file);
-		if (!entry || file !== evidenceFileName(record.id, record.mime)) return refuse('corrupt');
+		if (!entry || file !== expectedFile) return refuse('corrupt');
 		const bytes = extract(data, dir, entry);
-		const media = checkMedia(record.mime, bytes);
-		if (media !== 'ok') refuse(media);
-		return EvidenceRecordSchema.parse({ ...record, blob: new Blob([bytes], { type: record.mime }) });
-	});
-	return { ...backup, evidence };
+		const check = checkMedia(mime, bytes);
+		return check === 'ok' ? new Blob([bytes], { type: mime }) : refuse(check);
+	};
+	const evidence = backup.evidence.map(({ file, ...record }) =>
+		EvidenceRecordSchema.parse({ ...record, blob: media(file, evidenceFileName(record.id, record.mime), record.mime) })
+	);
+	const { nameClip, ...profile } = backup.profile;
+	const clip = nameClip && media(nameClip.file, nameClipFileName(nameClip.mime), nameClip.mime);
+	return { ...backup, profile: ProfileSchema.parse({ ...profile, ...(clip ? { nameClip: clip } : {}) }), evidence };
 }

@@ -7,16 +7,18 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type * as z from 'zod/mini';
 import {
 	AnswerRecordSchema,
+	CoachNoteSchema,
 	DEFAULT_PROFILE_ID,
 	EvidenceRecordSchema,
 	ExperiencePickSchema,
+	NextStepSchema,
 	ProfileSchema,
 	RoundRecordSchema,
 	SettingsRecordSchema,
 	VisibilityRecordSchema,
 	type Profile
 } from '../domain/records';
-import { DB_VERSION, PROFILE_STORES, type AtoutsDB } from '../storage/db';
+import { DB_VERSION, PROFILE_OWNED_STORES as PROFILE_STORES, type AtoutsDB } from '../storage/db';
 import { guardWrite } from '../storage/errors';
 import {
 	BACKUP_FORMAT,
@@ -26,6 +28,7 @@ import {
 	BACKUP_VERSION,
 	BackupRefusal,
 	evidenceFileName,
+	nameClipFileName,
 	ownKey,
 	parseBackup,
 	type BackupError,
@@ -42,7 +45,9 @@ const SCHEMAS = {
 	rounds: RoundRecordSchema,
 	picks: ExperiencePickSchema,
 	evidence: EvidenceRecordSchema,
-	visibility: VisibilityRecordSchema
+	visibility: VisibilityRecordSchema,
+	coachNotes: CoachNoteSchema,
+	nextSteps: NextStepSchema
 } satisfies Record<RecordStore, z.ZodMiniType>;
 type Rows = { [S in RecordStore]: z.output<(typeof SCHEMAS)[S]>[] };
 
@@ -90,13 +95,16 @@ export async function createBackup(db: AtoutsDB, profileId: string, now = Date.n
 		...record,
 		file: evidenceFileName(record.id, record.mime)
 	}));
+	const { nameClip, ...ownProfile } = profile;
+	const clipFile = nameClip && { file: nameClipFileName(nameClip.type), mime: nameClip.type || 'audio/webm' };
 	const json: BackupJson = {
 		format: BACKUP_FORMAT,
-		version: BACKUP_VERSION,
+		// Version 1 when nothing needs version 2, so an older Atouts can still restore it.
+		version: rows.coachNotes.length || rows.nextSteps.length || clipFile ? BACKUP_VERSION : 1,
 		createdAt: now,
 		app: 'atouts',
 		dbVersion: DB_VERSION,
-		profile,
+		profile: { ...ownProfile, ...(clipFile ? { nameClip: clipFile } : {}) },
 		...rows,
 		evidence
 	};
@@ -104,12 +112,16 @@ export async function createBackup(db: AtoutsDB, profileId: string, now = Date.n
 	const files: Zippable = { [BACKUP_JSON]: [text, { level: 6 }] };
 	let total = text.length;
 	if (total > BACKUP_LIMITS.entry) throw new BackupRefusal('too-large');
-	for (const [i, record] of rows.evidence.entries()) {
-		const bytes = new Uint8Array(await record.blob.arrayBuffer());
+	const media = [
+		...rows.evidence.map((record, i) => ({ blob: record.blob, file: evidence[i]!.file })),
+		...(nameClip && clipFile ? [{ blob: nameClip, file: clipFile.file }] : [])
+	];
+	for (const { blob, file } of media) {
+		const bytes = new Uint8Array(await blob.arrayBuffer());
 		if (bytes.length > BACKUP_LIMITS.entry || (total += bytes.length) > BACKUP_LIMITS.total)
 			throw new BackupRefusal('too-large');
 		// Photos and voice notes are already compressed: deflating them again costs time for nothing.
-		files[evidence[i]!.file] = [bytes, { level: 0 }];
+		files[file] = [bytes, { level: 0 }];
 	}
 	const zip = zipSync(files, { mtime: zipDate(now) });
 	if (zip.length > BACKUP_LIMITS.file) throw new BackupRefusal('too-large');
@@ -148,11 +160,13 @@ export interface RestorePreview {
 	rounds: StoreChange;
 	picks: StoreChange;
 	visibility: StoreChange;
+	coachNotes: StoreChange;
+	nextSteps: StoreChange;
 	settingsChange: boolean;
 }
 
 type RestoreTx = ReturnType<AtoutsDB['transaction']>;
-const ID_KEYED = new Set<RecordStore>(['answers', 'rounds', 'evidence']);
+const ID_KEYED = new Set<RecordStore>(['answers', 'rounds', 'evidence', 'nextSteps']);
 
 /** The backup's records of one store, under the target profile, sorted into what a restore does. */
 async function planStore(tx: RestoreTx, store: RecordStore, profileId: string, backup: ParsedBackup) {
@@ -161,7 +175,7 @@ async function planStore(tx: RestoreTx, store: RecordStore, profileId: string, b
 	const own = new Set((await os.index('byProfile').getAllKeys(profileId)).map((k) => JSON.stringify(k)));
 	const keyOf = (r: Record<string, unknown>) =>
 		ID_KEYED.has(store) ? ownKey(store, r) : [profileId, ownKey(store, r)];
-	// answers, rounds and evidence are keyed by id alone: the same id under another profile
+	// answers, rounds, evidence and next steps are keyed by id alone: the same id under another profile
 	// on this device (a backup restored into a second profile) must not be taken from it.
 	const owners = await Promise.all(
 		records.map((r) => (own.has(JSON.stringify(keyOf(r))) ? 'own' : os.count(keyOf(r) as never)))
@@ -196,6 +210,8 @@ export async function previewRestore(db: AtoutsDB, profileId: string, backup: Pa
 		rounds: change('rounds'),
 		picks: change('picks'),
 		visibility: change('visibility'),
+		coachNotes: change('coachNotes'),
+		nextSteps: change('nextSteps'),
 		settingsChange
 	};
 }

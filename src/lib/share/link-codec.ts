@@ -12,6 +12,13 @@
  *   code varint (0 = not in the registry, then id length varint | ASCII id) | level u8
  *   | days before the issued day varint (recent dates are small)
  *   | then extension records to the end: tag varint ≥ 1 | length varint | bytes.
+ * Version 2 (coach endorsements) is version 1 plus flag bit 1 = coach marks; when set, after the
+ *   competences and before the extension records: endorser count varint | per endorser:
+ *   structure code varint (structures.ts; 0 = another, then its name length varint | UTF-8)
+ *   | coach name length varint | UTF-8 | then one mark varint per competence, in order:
+ *   bit 0 = validated together, the rest = endorser index + 1 (0 = not endorsed).
+ *   The encoder writes version 1 when no competence has a coach mark, so those links still
+ *   open in an Atouts that predates endorsements; version 1 links decode here unchanged.
  * Later versions add fields as extension records: an old decoder skips even tags (safe to
  * ignore) and answers 'newer-version' for odd ones (can't be read right without them).
  * Dates are DAY precision: a round trip keeps the UTC day of every date, not the time.
@@ -21,108 +28,86 @@
 import { deflateSync, inflateSync } from 'fflate';
 import { hasUnsafeText } from '../domain/text-safety';
 import { codeOf, idOfCode } from './competence-codes';
+import { Fail, Reader, crc32, fromBase64url, pushText, pushVarint, toBase64url, type DecodeError } from './link-bytes';
+import { structureCode, structureOfCode } from './structures';
 
+export { crc32, type DecodeError } from './link-bytes';
+
+/** A coach who vouches for a competence, and the structure they work for (version 2). */
+export interface SharedEndorsement {
+	coach: string;
+	structure: string;
+}
 export interface SharedCompetence {
 	id: string;
 	level: 1 | 2 | 3;
 	at: number; // ms since epoch; travels as a UTC day
+	/** Validated together with a coach (version 2). Decodes as `true` or absent. */
+	validated?: boolean;
+	/** Named endorsement (version 2). */
+	endorsedBy?: SharedEndorsement;
 }
 export interface SharedPortfolio {
 	firstName?: string;
 	issuedAt: number; // ms since epoch; travels as a UTC day
 	competences: SharedCompetence[];
 }
-export type DecodeError =
-	'empty' | 'bad-characters' | 'truncated' | 'corrupt' | 'newer-version' | 'unknown-version' | 'too-large' | 'invalid';
 export type DecodeResult = { ok: true; portfolio: SharedPortfolio } | { ok: false; error: DecodeError };
 
-export const FORMAT_VERSION = 1;
+/** The newest layout this code reads and writes (see the version notes above). */
+export const FORMAT_VERSION = 2;
 export const MAX_LINK_CHARS = 4096; // longer input is refused before any work
 export const MAX_BODY_BYTES = 16 * 1024; // inflate cap: a tiny link must not expand into megabytes
 export const MAX_NAME_CHARS = 40;
 const MAX_NAME_BYTES = MAX_NAME_CHARS * 4;
+export const MAX_ENDORSER_CHARS = 60; // coach name and structure name, each
+const MAX_ENDORSER_BYTES = MAX_ENDORSER_CHARS * 4;
+export const MAX_ENDORSERS = 32;
 const MAX_DAY = 100_000; // ~year 2293: anything later is a broken clock or a forged link
 const EPOCH = Date.UTC(2020, 0, 1);
 const DAY = 86_400_000;
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/; // same rule as IdSchema in content-schema
 const MAX_ID = 48;
 const FLAG_NAME = 1;
-
-/** Internal failure signal; decodePortfolio turns it into a typed result. */
-class Fail {
-	constructor(readonly error: DecodeError) {}
-}
-
-// --- CRC-32 (IEEE). fflate keeps its crc internal, and it is 10 lines. ---
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-	let c = n;
-	for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-	return c >>> 0;
-});
-export function crc32(bytes: Uint8Array): number {
-	let c = 0xffffffff;
-	for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-	return (c ^ 0xffffffff) >>> 0;
-}
-
-// --- base64url without padding, strict: one text ↔ one byte string. ---
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-function toBase64url(bytes: Uint8Array): string {
-	const b64 = btoa(String.fromCharCode(...bytes)); // ≤ 3 KiB, so the spread is safe
-	return b64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-/** Throws Fail. Leftover bits are reported, not judged: a cut-off link must read 'truncated' first. */
-function fromBase64url(text: string): { bytes: Uint8Array; cleanTail: boolean } {
-	if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Fail('bad-characters');
-	if (text.length % 4 === 1) throw new Fail('truncated');
-	const leftover = (text.length * 6) % 8; // 0, 2 or 4 unused bits in the last character
-	const cleanTail = (ALPHABET.indexOf(text.slice(-1)) & ((1 << leftover) - 1)) === 0;
-	const bytes = Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-	return { bytes, cleanTail };
-}
-
-// --- varints (LEB128, up to 32 bits, canonical only) ---
-function pushVarint(out: number[], value: number): void {
-	let v = value;
-	while (v >= 0x80) {
-		out.push((v % 0x80) | 0x80);
-		v = Math.floor(v / 0x80);
-	}
-	out.push(v);
-}
-class Reader {
-	pos = 0;
-	constructor(readonly bytes: Uint8Array) {}
-	byte(): number {
-		if (this.pos >= this.bytes.length) throw new Fail('truncated');
-		return this.bytes[this.pos++]!;
-	}
-	varint(): number {
-		let value = 0;
-		for (let i = 0, scale = 1; i < 5; i++, scale *= 0x80) {
-			const b = this.byte();
-			value += (b & 0x7f) * scale;
-			if (b < 0x80) {
-				// An overlong form (trailing zero group) or > 32 bits would give one value two spellings.
-				if ((i > 0 && b === 0) || value > 0xffffffff) throw new Fail('corrupt');
-				return value;
-			}
-		}
-		throw new Fail('corrupt');
-	}
-	take(n: number): Uint8Array {
-		if (this.pos + n > this.bytes.length) throw new Fail('truncated');
-		return this.bytes.subarray(this.pos, (this.pos += n));
-	}
-}
+const FLAG_COACH = 2;
 
 const dayOf = (ms: number) => Math.floor((ms - EPOCH) / DAY);
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
-/** Trimmed, at most 40 characters (code points), undefined when nothing is left. */
-export function normalizeFirstName(name: string | undefined): string | undefined {
-	const cut = [...(name ?? '').trim()].slice(0, MAX_NAME_CHARS).join('').trim();
+const normalizeText = (text: string | undefined, max: number): string | undefined => {
+	const cut = [...(text ?? '').trim()].slice(0, max).join('').trim();
 	return cut === '' ? undefined : cut;
+};
+/** Trimmed, at most 40 characters (code points), undefined when nothing is left. */
+export const normalizeFirstName = (name: string | undefined) => normalizeText(name, MAX_NAME_CHARS);
+/** A coach or structure name as it travels: trimmed, at most 60 characters. */
+export const normalizeEndorser = (name: string | undefined) => normalizeText(name, MAX_ENDORSER_CHARS);
+const unsafe = (text: string) => hasUnsafeText(text) || /[\uD800-\uDFFF]/u.test(text);
+
+/** The coach section (flag bit 1), or null when no competence has a coach mark. */
+function coachSection(competences: readonly SharedCompetence[]): number[] | null {
+	if (!competences.some((c) => c.validated || c.endorsedBy)) return null;
+	const endorsers = new Map<string, SharedEndorsement>(); // in order of first use
+	const marks = competences.map((c) => {
+		if (!c.endorsedBy) return c.validated ? 1 : 0;
+		const coach = normalizeEndorser(c.endorsedBy.coach);
+		const structure = normalizeEndorser(c.endorsedBy.structure);
+		if (!coach || !structure || unsafe(coach) || unsafe(structure)) throw new RangeError(`bad endorsement for ${c.id}`);
+		const key = JSON.stringify([structure, coach]);
+		if (!endorsers.has(key)) endorsers.set(key, { coach, structure });
+		return ([...endorsers.keys()].indexOf(key) + 1) * 2 + (c.validated ? 1 : 0);
+	});
+	if (endorsers.size > MAX_ENDORSERS) throw new RangeError('too many endorsers');
+	const out: number[] = [];
+	pushVarint(out, endorsers.size);
+	for (const { coach, structure } of endorsers.values()) {
+		const code = structureCode(structure);
+		pushVarint(out, code);
+		if (code === 0) pushText(out, structure);
+		pushText(out, coach);
+	}
+	for (const mark of marks) pushVarint(out, mark);
+	return out;
 }
 
 /**
@@ -133,19 +118,15 @@ export function normalizeFirstName(name: string | undefined): string | undefined
  */
 export function encodePortfolio(p: SharedPortfolio): string {
 	const name = normalizeFirstName(p.firstName);
-	if (name !== undefined && (hasUnsafeText(name) || /[\uD800-\uDFFF]/u.test(name)))
-		throw new RangeError('unsafe first name');
+	if (name !== undefined && unsafe(name)) throw new RangeError('unsafe first name');
 	if (!Number.isFinite(p.issuedAt)) throw new RangeError('bad issuedAt');
 	const issuedDay = clamp(dayOf(p.issuedAt), 0, MAX_DAY);
 
+	const coach = coachSection(p.competences);
 	const body: number[] = [];
-	pushVarint(body, name !== undefined ? FLAG_NAME : 0);
+	pushVarint(body, (name !== undefined ? FLAG_NAME : 0) | (coach ? FLAG_COACH : 0));
 	pushVarint(body, issuedDay);
-	if (name !== undefined) {
-		const utf8 = new TextEncoder().encode(name);
-		pushVarint(body, utf8.length);
-		body.push(...utf8);
-	}
+	if (name !== undefined) pushText(body, name);
 	pushVarint(body, p.competences.length);
 	const seen = new Set<string>();
 	for (const c of p.competences) {
@@ -164,6 +145,7 @@ export function encodePortfolio(p: SharedPortfolio): string {
 		body.push(c.level);
 		pushVarint(body, issuedDay - clamp(dayOf(c.at), 0, issuedDay));
 	}
+	if (coach) body.push(...coach);
 
 	const raw = Uint8Array.from(body);
 	const packed = deflateSync(raw, { level: 9 });
@@ -172,7 +154,8 @@ export function encodePortfolio(p: SharedPortfolio): string {
 	// Both decoder caps, checked before building the text (conservative by a byte): every link we make decodes.
 	if (raw.length > MAX_BODY_BYTES || payload.length + 8 > (MAX_LINK_CHARS / 4) * 3)
 		throw new RangeError('portfolio too large to share');
-	const frame: number[] = [FORMAT_VERSION];
+	// The oldest layout that holds this portfolio, so older apps still open what they can read.
+	const frame: number[] = [coach ? 2 : 1];
 	pushVarint(frame, 1 + payload.length + 4);
 	frame.push(deflated ? 1 : 0, ...payload);
 	const crc = crc32(Uint8Array.from(frame));
@@ -185,7 +168,10 @@ export function encodePortfolio(p: SharedPortfolio): string {
  * says 'truncated'), then damage (atob forgives non-zero leftover bits; we don't, so a
  * changed last character never passes), and only then the version.
  */
-function openFrame({ bytes, cleanTail }: { bytes: Uint8Array; cleanTail: boolean }): Uint8Array {
+function openFrame({ bytes, cleanTail }: { bytes: Uint8Array; cleanTail: boolean }): {
+	version: number;
+	body: Uint8Array;
+} {
 	const r = new Reader(bytes);
 	const version = r.byte();
 	const rest = r.varint();
@@ -199,7 +185,7 @@ function openFrame({ bytes, cleanTail }: { bytes: Uint8Array; cleanTail: boolean
 	if (r.pos >= end) throw new Fail('truncated'); // no room for the encoding byte
 	const encoding = r.byte();
 	const payload = bytes.subarray(r.pos, end);
-	if (encoding === 0) return payload;
+	if (encoding === 0) return { version, body: payload };
 	if (encoding !== 1) throw new Fail('newer-version');
 	// A fixed output buffer: fflate never grows it, so a bomb costs at most one cap's worth.
 	let out: Uint8Array;
@@ -211,26 +197,45 @@ function openFrame({ bytes, cleanTail }: { bytes: Uint8Array; cleanTail: boolean
 		throw new Fail(e instanceof RangeError ? 'too-large' : 'corrupt');
 	}
 	if (out.length > MAX_BODY_BYTES) throw new Fail('too-large');
-	return out;
+	return { version, body: out };
 }
 
-function readBody(body: Uint8Array): SharedPortfolio {
+/** A coach or structure name read from a link: normalised and safe, or the link is refused. */
+function readEndorser(r: Reader): string {
+	const text = r.text(MAX_ENDORSER_BYTES);
+	if (normalizeEndorser(text) !== text || unsafe(text)) throw new Fail('invalid');
+	return text;
+}
+
+function readCoachSection(r: Reader, competences: SharedCompetence[]): void {
+	const count = r.varint();
+	if (count > MAX_ENDORSERS) throw new Fail('invalid');
+	const endorsers: SharedEndorsement[] = [];
+	for (let i = 0; i < count; i++) {
+		const code = r.varint();
+		const structure = code === 0 ? readEndorser(r) : structureOfCode(code);
+		if (structure === undefined) throw new Fail('newer-version'); // a structure from a newer registry
+		endorsers.push({ coach: readEndorser(r), structure });
+	}
+	for (const c of competences) {
+		const mark = r.varint();
+		const endorser = Math.floor(mark / 2); // marks are up to 32 bits: no bitwise operators
+		if (endorser > count) throw new Fail('invalid');
+		if (mark % 2 === 1) c.validated = true;
+		const by = endorsers[endorser - 1];
+		if (by) c.endorsedBy = { ...by };
+	}
+}
+
+function readBody(version: number, body: Uint8Array): SharedPortfolio {
 	const r = new Reader(body);
 	const flags = r.varint();
-	if (flags & ~FLAG_NAME) throw new Fail('newer-version');
+	if (flags & ~(version >= 2 ? FLAG_NAME | FLAG_COACH : FLAG_NAME)) throw new Fail('newer-version');
 	const issuedDay = r.varint();
 	if (issuedDay > MAX_DAY) throw new Fail('invalid');
 	const portfolio: SharedPortfolio = { issuedAt: EPOCH + issuedDay * DAY, competences: [] };
 	if (flags & FLAG_NAME) {
-		const len = r.varint();
-		if (len > MAX_NAME_BYTES) throw new Fail('invalid');
-		const bytes = r.take(len);
-		let name: string;
-		try {
-			name = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-		} catch {
-			throw new Fail('invalid'); // not UTF-8
-		}
+		const name = r.text(MAX_NAME_BYTES);
 		if (normalizeFirstName(name) !== name || hasUnsafeText(name)) throw new Fail('invalid');
 		portfolio.firstName = name;
 	}
@@ -254,6 +259,7 @@ function readBody(body: Uint8Array): SharedPortfolio {
 		if (back > issuedDay) throw new Fail('invalid');
 		portfolio.competences.push({ id, level, at: EPOCH + (issuedDay - back) * DAY });
 	}
+	if (flags & FLAG_COACH) readCoachSection(r, portfolio.competences);
 	while (r.pos < body.length) {
 		const tag = r.varint();
 		if (tag === 0) throw new Fail('corrupt');
@@ -270,7 +276,8 @@ export function decodePortfolio(text: string): DecodeResult {
 		if (text.length > MAX_LINK_CHARS) return { ok: false, error: 'too-large' };
 		const trimmed = text.trim().replace(/={1,2}$/, ''); // tolerate padding some tools add back
 		if (trimmed === '') return { ok: false, error: 'empty' };
-		return { ok: true, portfolio: readBody(openFrame(fromBase64url(trimmed))) };
+		const { version, body } = openFrame(fromBase64url(trimmed));
+		return { ok: true, portfolio: readBody(version, body) };
 	} catch (e) {
 		return { ok: false, error: e instanceof Fail ? e.error : 'corrupt' };
 	}

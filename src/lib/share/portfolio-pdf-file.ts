@@ -9,6 +9,7 @@ import { asset } from '$app/paths';
 import type { TFunction } from 'i18next';
 import { pictogramUrl } from '../content/pictogram-sets';
 import type { PortfolioGroup } from '../domain/portfolio';
+import { pdfEndorsements, type CoachMark } from './coach-marks';
 import { portfolioPdf, sharedPdfDomains, type PdfAssets, type PdfLabels } from './portfolio-pdf';
 
 export const PDF_MIME = 'application/pdf';
@@ -51,12 +52,20 @@ export interface PdfFileRequest {
 	local: (key: string) => string | undefined;
 	/** the document's subtitle in the person's language */
 	localSubtitle: string;
+	/** the coach's review of a competence, when there is one (validated, signed, comment) */
+	coach?: (competenceId: string) => CoachMark | undefined;
 }
 
 /** The PDF of what the person shares, or null when they hide everything. */
 export async function portfolioPdfFile(request: PdfFileRequest): Promise<Blob | null> {
 	const { i18n } = await import('../i18n/i18n');
-	const domains = sharedPdfDomains(request.groups, request.hidden, { french: request.french, local: request.local });
+	const fr = i18n.getFixedT('fr');
+	const domains = sharedPdfDomains(
+		request.groups,
+		request.hidden,
+		{ french: request.french, local: request.local },
+		(id) => pdfEndorsements(request.coach?.(id), fr('coach.pdfUnnamed'))
+	);
 	if (domains.length === 0) return null;
 	const { bytes } = await portfolioPdf(
 		{
@@ -65,7 +74,7 @@ export async function portfolioPdfFile(request: PdfFileRequest): Promise<Blob | 
 			language: request.language,
 			domains,
 			link: request.link,
-			labels: pdfLabels(i18n.getFixedT('fr'), request.localSubtitle)
+			labels: pdfLabels(fr, request.localSubtitle)
 		},
 		browserAssets
 	);

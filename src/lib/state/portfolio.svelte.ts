@@ -13,6 +13,7 @@ import {
 } from '../storage/evidence';
 import { toStorageError, type StorageErrorKind } from '../storage/errors';
 import { session } from './session.svelte';
+import { announce, onOtherTabChange } from './tab-sync';
 
 class PortfolioState {
 	#evidence = $state.raw<EvidenceRecord[]>([]);
@@ -52,6 +53,7 @@ class PortfolioState {
 		try {
 			await write();
 			this.#error = null;
+			announce(session.profileId, 'evidence');
 			return true;
 		} catch (error) {
 			this.#error = toStorageError(error).kind;
@@ -102,3 +104,9 @@ class PortfolioState {
 }
 
 export const portfolio = new PortfolioState();
+
+// Evidence or sharing choices changed in another tab of this profile: show what is stored.
+onOtherTabChange((change) => {
+	if (portfolio.loaded && change.profileId === session.profileId && ['evidence', 'visibility'].includes(change.what))
+		void portfolio.load();
+});

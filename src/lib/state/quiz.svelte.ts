@@ -8,6 +8,7 @@ import { selectRound } from '../domain/card-selection';
 import { suggestedCompetences } from '../domain/experience-picks';
 import { competenceLevels, roundStrengths, type CompetenceLevel } from '../domain/scoring';
 import { deleteAnswer, listAnswers, saveAnswer, saveImportedLevels } from '../storage/answers';
+import { announce, onOtherTabChange } from './tab-sync';
 import { listRounds, saveRound } from '../storage/rounds';
 import { listPicks, replacePicks } from '../storage/picks';
 import { requestPersistence } from '../storage/persistence';
@@ -84,6 +85,7 @@ class QuizState {
 		try {
 			await replacePicks(await session.db(), session.profileId, picks);
 			this.#picks = picks;
+			announce(session.profileId, 'picks');
 			this.#error = null;
 			return true;
 		} catch (error) {
@@ -123,6 +125,7 @@ class QuizState {
 			return false;
 		}
 		this.#rounds = [...this.#rounds.map((r) => (r.id === open?.id ? { ...r, finishedAt: now } : r)), round];
+		announce(session.profileId, 'rounds');
 		return true;
 	}
 
@@ -154,10 +157,12 @@ class QuizState {
 		this.#saving = true;
 		try {
 			const db = await session.db();
-			await saveAnswer(db, record);
+			const saved = await saveAnswer(db, record);
 			this.#pending = null;
 			this.#error = null;
+			if (!saved) return void (await this.load()); // another tab answered this card first
 			this.#answers = [...this.#answers, record];
+			announce(record.profileId, 'answers');
 			if (this.#answers.length === 1) void requestPersistence().then(() => session.protectStorage());
 			if (this.round && this.position >= this.round.cardIds.length) await this.#finish(this.round);
 		} catch (error) {
@@ -181,6 +186,7 @@ class QuizState {
 			const db = await session.db();
 			await saveImportedLevels(db, session.profileId, levels);
 			this.#answers = await listAnswers(db, session.profileId);
+			announce(session.profileId, 'answers');
 			this.#error = null;
 			void session.protectStorage();
 			return true;
@@ -197,6 +203,7 @@ class QuizState {
 		try {
 			await deleteAnswer(await session.db(), last.id);
 			this.#answers = this.#answers.filter((a) => a.id !== last.id);
+			announce(session.profileId, 'answers');
 			this.#error = null;
 		} catch (error) {
 			this.#error = toStorageError(error).kind;
@@ -205,3 +212,9 @@ class QuizState {
 }
 
 export const quiz = new QuizState();
+
+// Another tab of this profile answered, undid, picked or started a round: show what is stored.
+onOtherTabChange((change) => {
+	if (quiz.loaded && change.profileId === session.profileId && ['answers', 'rounds', 'picks'].includes(change.what))
+		void quiz.load();
+});

@@ -10,12 +10,41 @@ import type { AtoutsDB } from '../storage/db';
 import { toStorageError, type StorageErrorKind } from '../storage/errors';
 import { persistenceState, requestPersistence, type PersistenceState } from '../storage/persistence';
 import { DEFAULT_PROFILE_ID, DEFAULT_SETTINGS, type Settings } from '../domain/settings-defaults';
+import type { DeviceSettings, Profile } from '../domain/records';
 import { resolveLanguage } from '../i18n/languages';
 import { locale } from './locale.svelte';
+import { announce, onOtherTabChange } from './tab-sync';
+
+/** The profile this tab is using. Per tab and forgotten when the browser closes (sessionStorage). */
+const ACTIVE_PROFILE_KEY = 'atouts.activeProfile';
+
+function rememberedProfile(): string | null {
+	try {
+		return globalThis.sessionStorage?.getItem(ACTIVE_PROFILE_KEY) ?? null;
+	} catch {
+		return null;
+	}
+}
+
+function rememberProfile(id: string): void {
+	try {
+		globalThis.sessionStorage?.setItem(ACTIVE_PROFILE_KEY, id);
+	} catch {
+		// Private mode without sessionStorage: the profile opens for this page only.
+	}
+}
 
 class SessionState {
 	#ready = $state(false);
 	#profileId = $state(DEFAULT_PROFILE_ID);
+	#profile = $state.raw<Profile | null>(null);
+	/** No profile is open: several people use this device (or it is locked), so the picker shows. */
+	#needsPicker = $state(false);
+	/** How many profiles this device holds (the home screen offers to switch when more than one). */
+	#profileCount = $state(0);
+	#device = $state.raw<DeviceSettings>({ key: 'device', workshop: false, autoLockMinutes: 3 });
+	/** In workshop mode, the facilitator gave their PIN on this page (see workshop.svelte.ts). */
+	#facilitator = $state(false);
 	#settings = $state<Settings>({ ...DEFAULT_SETTINGS });
 	#storageError = $state<StorageErrorKind | null>(null);
 	#quarantined = $state(0);
@@ -27,6 +56,34 @@ class SessionState {
 	}
 	get profileId() {
 		return this.#profileId;
+	}
+	/** The open profile's record (avatar, colour, name), null before boot or when none is open. */
+	get profile() {
+		return this.#profile;
+	}
+	get needsPicker() {
+		return this.#needsPicker;
+	}
+	get profileCount() {
+		return this.#profileCount;
+	}
+	get device(): Readonly<DeviceSettings> {
+		return this.#device;
+	}
+	get facilitator() {
+		return this.#facilitator;
+	}
+	/**
+	 * Workshop mode is on and no facilitator is here: settings and destructive actions are
+	 * hidden. Here rather than in workshop.svelte.ts so that every screen's header reads it
+	 * without loading anything more.
+	 */
+	get participant() {
+		return this.#device.workshop && Boolean(this.#device.facilitatorPin) && !this.#facilitator;
+	}
+	/** Only workshop.svelte.ts calls this, once the facilitator PIN was checked (or to close). */
+	setFacilitator(here: boolean) {
+		this.#facilitator = here;
 	}
 	get settings(): Readonly<Settings> {
 		return this.#settings;
@@ -52,12 +109,26 @@ class SessionState {
 
 	async #boot() {
 		try {
-			const { getDB, ensureDefaultProfile, loadSettings, onQuarantine } = await storage();
+			const { getDB, listProfiles, ensureDefaultProfile, loadSettings, loadDeviceSettings, onQuarantine } =
+				await storage();
 			onQuarantine((entries) => (this.#quarantined += entries.length));
 			const db = await getDB();
-			const profile = await ensureDefaultProfile(db);
-			this.#profileId = profile.id;
-			this.#settings = await loadSettings(db, profile.id);
+			this.#device = await loadDeviceSettings(db);
+			const profiles = await listProfiles(db);
+			const profile = await this.#chooseProfile(profiles, () => ensureDefaultProfile(db));
+			this.#profileCount = Math.max(profiles.length, profile ? 1 : 0);
+			if (profile) {
+				// Remembered for this tab: a reload stays on it, even once it has a picture code.
+				rememberProfile(profile.id);
+				this.#profileId = profile.id;
+				this.#profile = profile;
+				this.#settings = await loadSettings(db, profile.id);
+			} else {
+				// No one's data may be read or written until someone opens their profile: an empty
+				// id matches no record, and records with it are refused by their schema.
+				this.#profileId = '';
+				this.#needsPicker = true;
+			}
 		} catch (error) {
 			// The app still works for this visit; the banner says saving is not possible.
 			this.#storageError = toStorageError(error).kind;
@@ -68,6 +139,59 @@ class SessionState {
 		this.#ready = true;
 	}
 
+	/**
+	 * Which profile opens without the picker: the one this tab opened before (a reload), or on
+	 * a personal phone (no workshop mode) its only profile when it has no picture code.
+	 */
+	async #chooseProfile(profiles: Profile[], createDefault: () => Promise<Profile>): Promise<Profile | null> {
+		const remembered = rememberedProfile();
+		const open = profiles.find((p) => p.id === remembered);
+		if (open) return open;
+		if (profiles.length === 0) return this.#device.workshop ? null : createDefault();
+		const only = profiles.length === 1 ? profiles[0]! : null;
+		return only && !only.code && !this.#device.workshop ? only : null;
+	}
+
+	/**
+	 * Opens a profile (after its picture code, when it has one). The page reloads, so nothing of
+	 * the previous person stays in memory: isolation does not depend on every screen resetting.
+	 */
+	enterProfile(id: string, to = '/'): void {
+		rememberProfile(id);
+		location.assign(new URL(`.${to}`, document.baseURI).href);
+	}
+
+	/** Closes the open profile (its data stays, behind its code) and shows the picker. */
+	leaveProfile(to = '/profiles'): void {
+		try {
+			sessionStorage.removeItem(ACTIVE_PROFILE_KEY);
+		} catch {
+			// nothing remembered
+		}
+		location.assign(new URL(`.${to}`, document.baseURI).href);
+	}
+
+	/** Re-reads the open profile after it changed (its picture code), and the count of profiles. */
+	async refreshProfile(): Promise<void> {
+		const { getDB, listProfiles } = await storage();
+		const profiles = await listProfiles(await getDB());
+		this.#profileCount = profiles.length;
+		this.#profile = profiles.find((p) => p.id === this.#profileId) ?? this.#profile;
+	}
+
+	/** Saves the device's own settings (workshop mode, PINs, auto-lock). */
+	async updateDevice(next: DeviceSettings): Promise<boolean> {
+		try {
+			const { getDB, saveDeviceSettings } = await storage();
+			await saveDeviceSettings(await getDB(), next);
+			this.#device = next;
+			return true;
+		} catch (error) {
+			this.#storageError = toStorageError(error).kind;
+			return false;
+		}
+	}
+
 	/** Saves first, then applies: what the screen shows is always what is stored. */
 	async updateSettings(patch: Partial<Settings>): Promise<boolean> {
 		const next = { ...this.#settings, ...patch };
@@ -75,6 +199,7 @@ class SessionState {
 			const { getDB, saveSettings } = await storage();
 			await saveSettings(await getDB(), this.#profileId, next);
 			this.#settings = next;
+			announce(this.#profileId, 'settings');
 			this.#storageError = null;
 			if (patch.language) await locale.use(patch.language);
 			return true;
@@ -82,6 +207,14 @@ class SessionState {
 			this.#storageError = toStorageError(error).kind;
 			return false;
 		}
+	}
+
+	/** Another tab changed this profile's settings: take them from storage, not from memory. */
+	async reloadSettings(): Promise<void> {
+		const { getDB, loadSettings } = await storage();
+		const previous = this.#settings.language;
+		this.#settings = await loadSettings(await getDB(), this.#profileId);
+		if (this.#settings.language && this.#settings.language !== previous) await locale.use(this.#settings.language);
 	}
 
 	async protectStorage(): Promise<void> {
@@ -94,3 +227,8 @@ class SessionState {
 }
 
 export const session = new SessionState();
+
+onOtherTabChange((change) => {
+	if (session.ready && change.what === 'settings' && change.profileId === session.profileId)
+		void session.reloadSettings().catch(() => undefined);
+});

@@ -5,8 +5,9 @@
  * print instead: `caption`.
  */
 import { unlockAudio } from '../audio/audio-output';
+// The player (sources, clips lookup, fallback) loads on the first prompt, not with the first screen.
+const player = () => import('../audio/prompt-player');
 import { toPrompts, uiAudioKey, type PlayOutcome, type Prompt, type Spoken } from '../audio/player';
-import { prepareFallback, promptPlayer } from '../audio/prompt-player';
 import { unlockSpeech } from '../audio/speak';
 import { locale, t } from './locale.svelte';
 import { session } from './session.svelte';
@@ -57,6 +58,7 @@ class VoiceState {
 			return 'none';
 		}
 		this.#caption = null;
+		const { promptPlayer } = await player();
 		const outcome = await promptPlayer.play(prompts, {
 			lang: prompts[0]?.lang ?? locale.code,
 			slow: session.settings.slowSpeech
@@ -77,11 +79,11 @@ class VoiceState {
 
 	/** Downloads the offline voice for the current language if this device has none. */
 	prepare() {
-		void prepareFallback(locale.code);
+		void player().then(({ prepareFallback }) => prepareFallback(locale.code));
 	}
 
 	stop() {
-		promptPlayer.stop();
+		void player().then(({ promptPlayer }) => promptPlayer.stop());
 	}
 }
 

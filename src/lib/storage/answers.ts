@@ -8,10 +8,22 @@ export async function listAnswers(db: AtoutsDB, profileId: string): Promise<Answ
 	return parseRows(db, 'answers', AnswerRecordSchema, await rowsOfProfile(db, 'answers', profileId));
 }
 
-/** Resolves only once the answer is committed to disk (transaction complete). */
-export async function saveAnswer(db: AtoutsDB, answer: AnswerRecord): Promise<void> {
+/**
+ * Saves a quiz answer unless its card already has one in that round, checked and written in
+ * one transaction: another tab on the same round that answered first is never overwritten,
+ * and the round never counts a card twice. Resolves once committed to disk; returns false
+ * when the card was already answered (the caller then reloads what is stored).
+ */
+export async function saveAnswer(db: AtoutsDB, answer: AnswerRecord): Promise<boolean> {
 	const record = AnswerRecordSchema.parse(answer);
-	await putDurably(db, 'answers', [record]);
+	return guardWrite(async () => {
+		const tx = db.transaction('answers', 'readwrite', { durability: 'strict' });
+		const sameRound = (await tx.store.index('byRound').getAll(record.roundId)) as { cardId?: unknown }[];
+		const taken = sameRound.some((other) => other.cardId === record.cardId);
+		if (!taken) void tx.store.put(record);
+		await tx.done;
+		return !taken;
+	});
 }
 
 export async function deleteAnswer(db: AtoutsDB, id: string): Promise<void> {

@@ -10,9 +10,21 @@ export const DB_NAME = 'atouts';
 
 /** Stores holding one profile's data; each has a `byProfile` index on `profileId`. */
 export const PROFILE_STORES = ['settings', 'answers', 'rounds', 'picks', 'evidence', 'visibility'] as const;
+/** A coach's notes and next steps for a profile (v3): also that profile's, also wiped with it. */
+export const COACH_STORES = ['coachNotes', 'nextSteps'] as const;
+/** Every store holding records of one profile: what a wipe must empty. */
+export const PROFILE_OWNED_STORES = [...PROFILE_STORES, ...COACH_STORES] as const;
 /** `packs` holds imported content packs: device content, not anyone's personal data. */
 /** `clips` holds voice-pack recordings (by language and audio key): shared by the device, like packs. */
-export const ALL_STORES = ['profiles', ...PROFILE_STORES, 'packs', 'clips', 'quarantine'] as const;
+export const ALL_STORES = [
+	'profiles',
+	...PROFILE_OWNED_STORES,
+	'packs',
+	'clips',
+	'device',
+	'caseload',
+	'quarantine'
+] as const;
 export type StoreName = (typeof ALL_STORES)[number];
 
 // Values are `unknown` on purpose: nothing read from disk is trusted before zod parses it.
@@ -26,6 +38,10 @@ export interface AtoutsSchema {
 	visibility: { key: [string, string]; value: unknown; indexes: { byProfile: string } };
 	packs: { key: string; value: unknown };
 	clips: { key: [string, string]; value: unknown; indexes: { byLang: string } };
+	coachNotes: { key: [string, string]; value: unknown; indexes: { byProfile: string } };
+	nextSteps: { key: string; value: unknown; indexes: { byProfile: string } };
+	device: { key: string; value: unknown };
+	caseload: { key: string; value: unknown };
 	quarantine: { key: number; value: unknown; indexes: { byStore: string } };
 }
 
@@ -53,6 +69,14 @@ export const MIGRATIONS: readonly Migration[] = [
 	// v2: recorded clips of voice packs, one per language and audio key, with their MIME type.
 	(db) => {
 		db.createObjectStore('clips', { keyPath: ['lang', 'key'] }).createIndex('byLang', 'lang');
+	},
+	// v3: shared tablets and coaches. Per profile: coach notes (validated, comment, endorsement)
+	// and next steps. Per device: its own settings (workshop mode, PINs) and a coach's caseload.
+	(db) => {
+		db.createObjectStore('coachNotes', { keyPath: ['profileId', 'competence'] }).createIndex('byProfile', 'profileId');
+		db.createObjectStore('nextSteps', { keyPath: 'id' }).createIndex('byProfile', 'profileId');
+		db.createObjectStore('device', { keyPath: 'key' });
+		db.createObjectStore('caseload', { keyPath: 'id' });
 	}
 ];
 

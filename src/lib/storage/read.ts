@@ -1,7 +1,7 @@
 /** Reads rows with their primary keys, so a corrupt row can still be set aside by key. */
-import type { AtoutsDB } from './db';
+import type { AtoutsDB, PROFILE_OWNED_STORES } from './db';
 
-type ProfileStore = 'settings' | 'answers' | 'rounds' | 'picks' | 'evidence' | 'visibility';
+type ProfileStore = (typeof PROFILE_OWNED_STORES)[number];
 
 export async function rowsOfProfile(db: AtoutsDB, store: ProfileStore, profileId: string) {
 	const tx = db.transaction(store, 'readonly');
@@ -10,7 +10,7 @@ export async function rowsOfProfile(db: AtoutsDB, store: ProfileStore, profileId
 	return keys.map((key, i) => ({ key: key as IDBValidKey, value: values[i] as unknown }));
 }
 
-export async function allRows(db: AtoutsDB, store: 'profiles' | 'packs') {
+export async function allRows(db: AtoutsDB, store: 'profiles' | 'packs' | 'caseload') {
 	const tx = db.transaction(store, 'readonly');
 	const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
 	return keys.map((key, i) => ({ key: key as IDBValidKey, value: values[i] as unknown }));

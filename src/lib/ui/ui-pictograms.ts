@@ -40,7 +40,36 @@ export const UI_PICTOGRAMS = {
 	stop: 'fluent-emoji-flat:stop-button',
 	details: 'fluent-emoji-flat:open-book',
 	badge: 'fluent-emoji-flat:sports-medal',
-	pdf: 'fluent-emoji-flat:page-facing-up'
+	pdf: 'fluent-emoji-flat:page-facing-up',
+	people: 'fluent-emoji-flat:busts-in-silhouette',
+	guest: 'fluent-emoji-flat:bust-in-silhouette',
+	newProfile: 'fluent-emoji-flat:plus',
+	palette: 'fluent-emoji-flat:artist-palette',
+	keyboard: 'fluent-emoji-flat:pencil',
+	next: 'fluent-emoji-flat:right-arrow',
+	back: 'fluent-emoji-flat:left-arrow',
+	pictureCode: 'fluent-emoji-flat:locked-with-key',
+	unlocked: 'fluent-emoji-flat:unlocked',
+	wait: 'fluent-emoji-flat:hourglass-not-done',
+	stillHere: 'fluent-emoji-flat:raised-hand',
+	phone: 'fluent-emoji-flat:mobile-phone',
+	facilitator: 'fluent-emoji-flat:old-key',
+	pin: 'fluent-emoji-flat:pushpin',
+	android: 'fluent-emoji-flat:robot',
+	ipad: 'fluent-emoji-flat:red-apple',
+	security: 'fluent-emoji-flat:shield',
+	accessibility: 'fluent-emoji-flat:wheelchair-symbol',
+	sideButton: 'fluent-emoji-flat:radio-button',
+	recentApps: 'fluent-emoji-flat:id-button',
+	// Coach mode (src/routes/coach), the portfolio's coach marks, the caseload and evaluation export
+	coach: 'fluent-emoji-flat:identification-card',
+	coachValidated: 'fluent-emoji-flat:rosette',
+	caseload: 'fluent-emoji-flat:card-index',
+	nextSteps: 'fluent-emoji-flat:spiral-calendar',
+	evaluation: 'fluent-emoji-flat:bar-chart',
+	levelUp: 'fluent-emoji-flat:up-arrow',
+	levelDown: 'fluent-emoji-flat:down-arrow',
+	levelNew: 'fluent-emoji-flat:new-button'
 } as const;
 
 export type UiPictogram = keyof typeof UI_PICTOGRAMS;

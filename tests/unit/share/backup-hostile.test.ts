@@ -6,6 +6,7 @@ import type { AtoutsDB } from '../../../src/lib/storage/db';
 import { freshDB } from '../storage/db-helpers';
 import { dump, plain, sampleProfile, seed } from '../../fixtures/hostile/backups/backup-fixtures';
 import { HOSTILE_BACKUPS } from '../../fixtures/hostile/backups/hostile-backups';
+import { counted } from '../resilience/fc-runs';
 
 const RUNS = Number(process.env.FC_RUNS) || 200;
 const ERRORS: BackupError[] = ['not-a-backup', 'too-large', 'newer-version', 'corrupt', 'unsafe'];
@@ -85,7 +86,7 @@ describe('readBackup never throws', () => {
 				expect(isTyped(await readBackup(bytes))).toBe(true);
 				expect(isTyped(await readBackup(new Blob([bytes])))).toBe(true);
 			}),
-			{ numRuns: RUNS }
+			counted(RUNS)
 		);
 	});
 
@@ -101,7 +102,7 @@ describe('readBackup never throws', () => {
 					if (!ERRORS.includes(read as BackupError)) expect(read).toBe(original);
 				}
 			),
-			{ numRuns: RUNS }
+			counted(RUNS)
 		);
 	});
 
@@ -111,7 +112,7 @@ describe('readBackup never throws', () => {
 				const zip = zipSync({ 'backup.json': strToU8(JSON.stringify(json) ?? '') });
 				expect(isTyped(await readBackup(zip))).toBe(true);
 			}),
-			{ numRuns: RUNS }
+			counted(RUNS)
 		);
 	});
 

@@ -55,7 +55,7 @@ describe('createBackup', () => {
 		const json = JSON.parse(strFromU8(unzipSync(zip)['backup.json']!));
 		expect(json).toMatchObject({
 			format: 'atouts-backup',
-			version: 1,
+			version: 2, // it holds coach notes
 			app: 'atouts',
 			createdAt: NOW,
 			dbVersion: DB_VERSION

@@ -25,6 +25,7 @@ import {
 	sample,
 	textOf
 } from './share-fixtures';
+import { counted } from '../resilience/fc-runs';
 
 describe('round trip', () => {
 	it('keeps a portfolio at day precision (UTC), including out-of-registry ids', () => {
@@ -103,7 +104,7 @@ describe('properties', () => {
 		() => {
 			fc.assert(
 				fc.property(portfolioArb, (p) => void expect(roundTrip(p)).toEqual({ ok: true, portfolio: atDayPrecision(p) })),
-				{ numRuns: RUNS }
+				counted(RUNS)
 			);
 		},
 		PROPERTY_TIMEOUT
@@ -120,7 +121,7 @@ describe('properties', () => {
 			);
 			fc.assert(
 				fc.property(text, (t) => expectTyped(decodePortfolio(t))),
-				{ numRuns: RUNS }
+				counted(RUNS)
 			);
 		},
 		PROPERTY_TIMEOUT
@@ -142,7 +143,7 @@ describe('properties', () => {
 					expectTyped(result);
 					if (result.ok) expect(roundTrip(result.portfolio)).toEqual(result);
 				}),
-				{ numRuns: RUNS }
+				counted(RUNS)
 			);
 		},
 		PROPERTY_TIMEOUT

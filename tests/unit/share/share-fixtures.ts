@@ -7,6 +7,7 @@ import codesJson from '../../../src/lib/content/packs/socle/codes.json';
 import {
 	decodePortfolio,
 	encodePortfolio,
+	normalizeEndorser,
 	normalizeFirstName,
 	type DecodeResult,
 	type SharedPortfolio
@@ -31,13 +32,25 @@ export const ERRORS = [
 ];
 
 export const dayStart = (ms: number) => Math.floor(ms / DAY) * DAY;
-/** What a round trip must give back: same day (UTC), normalised name. */
+/** What a round trip must give back: same day (UTC), normalised names, `validated` only when true. */
 export function atDayPrecision(p: SharedPortfolio): SharedPortfolio {
 	const name = normalizeFirstName(p.firstName);
 	return {
 		...(name !== undefined ? { firstName: name } : {}),
 		issuedAt: dayStart(p.issuedAt),
-		competences: p.competences.map((c) => ({ ...c, at: dayStart(c.at) }))
+		competences: p.competences.map(({ validated, endorsedBy, ...c }) => ({
+			...c,
+			at: dayStart(c.at),
+			...(validated ? { validated: true } : {}),
+			...(endorsedBy
+				? {
+						endorsedBy: {
+							coach: normalizeEndorser(endorsedBy.coach)!,
+							structure: normalizeEndorser(endorsedBy.structure)!
+						}
+					}
+				: {})
+		}))
 	};
 }
 export function roundTrip(p: SharedPortfolio): DecodeResult {
@@ -120,3 +133,23 @@ export const portfolioArb: fc.Arbitrary<SharedPortfolio> = fc
 export function expectTyped(result: DecodeResult): void {
 	if (!result.ok) expect(ERRORS).toContain(result.error);
 }
+
+// --- coach marks (version 2) ---
+const endorserName = fc
+	.string({ unit: 'grapheme', minLength: 1, maxLength: 70 })
+	.filter((s) => normalizeEndorser(s) !== undefined && !hasUnsafeText(normalizeEndorser(s)!));
+export const endorsementArb = fc.record({
+	coach: fc.oneof(fc.constantFrom('Claire Martin', 'Karim', 'Олена'), endorserName),
+	structure: fc.oneof(fc.constantFrom('E2C Normandie', "CAP'Sport", 'La Cravate solidaire', 'Jean Bosco'), endorserName)
+});
+/** Portfolios where some competences carry coach marks, from a few endorsers (as in real life). */
+export const endorsedPortfolioArb: fc.Arbitrary<SharedPortfolio> = fc
+	.tuple(portfolioArb, fc.array(endorsementArb, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 30 }))
+	.map(([p, endorsers, picks]) => ({
+		...p,
+		competences: p.competences.map((c, i) => {
+			const pick = picks[i] ?? 0;
+			const by = pick % 3 === 2 ? endorsers[pick % endorsers.length] : undefined;
+			return { ...c, ...(pick % 2 ? { validated: true } : {}), ...(by ? { endorsedBy: by } : {}) };
+		})
+	}));
