@@ -21,7 +21,13 @@ const EXCLUDE = [
 	/^voice-fallback\/(?!manifest\.json$)/,
 	/\.map$/,
 	/^robots\.txt$/,
-	/^fonts\/(?!noto-sans-latin-|pdf\/)/ // fonts/pdf/: ~20 KiB, so a PDF in Arabic or Ukrainian works offline
+	/^fonts\/(?!noto-sans-latin-|pdf\/)/, // fonts/pdf/: ~20 KiB, so a PDF in Arabic or Ukrainian works offline
+	// Install icons: the browser fetches them when it installs the app, online; no page shows them.
+	/^icons\/.*\.png$/,
+	// Prerendered pages of screens for facilitators or read once (voice studio, make room, credits):
+	// offline, the service worker answers them with the app shell (200.html), which renders them the
+	// same way from the precached scripts. Participants' screens keep their prerendered page.
+	/^(studio|space|credits)\.html$/
 ];
 
 function walk(dir: string): string[] {

@@ -26,7 +26,12 @@ const socleFiles: PackSourceFiles = {
 
 export const SHIPPED_PACKS: readonly PackStructure[] = [assemblePack(socleFiles, {}) as PackStructure];
 
-const stringFiles = import.meta.glob<Record<string, string>>('./packs/*/strings/*/*.json', { import: 'default' });
+// `?compact-strings`: each language's chunk carries only its texts; the keys, the same in every
+// language, travel once (scripts/lib/compact-pack-strings.ts).
+const stringFiles = import.meta.glob<Record<string, string>>('./packs/*/strings/*/*.json', {
+	import: 'default',
+	query: '?compact-strings'
+});
 
 /** All shipped strings of one language, across packs and sections. Missing language: empty. */
 export async function loadShippedStrings(lang: string): Promise<Record<string, string>> {
