@@ -10,7 +10,8 @@
  * Options: --skip-build (measure the existing build/), BENCH_RUNS=n (Lighthouse runs per route,
  * median kept; default 1), BENCH_ROUTES=/,/quiz (default: all of ROUTES; "none" skips Lighthouse),
  * BENCH_LANGS=fr,ar (default: all of LANGS), BENCH_ANSWERS (default 50), BENCH_COLD_STARTS
- * (default 5), BENCH_PORT (default: a free port).
+ * (default 5), BENCH_PORT (default: a free port), BENCH_EXTRAS=none (Lighthouse and bytes only; or a
+ * comma-separated list of measurer names, e.g. measurePortfolioScale).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -105,12 +106,17 @@ function median(values: (number | null)[]): number | null {
 	return xs.length % 2 ? xs[mid]! : (xs[mid - 1]! + xs[mid]!) / 2;
 }
 
-async function audit(url: string, port: number): Promise<LighthouseFigures> {
+/** The full Lighthouse report of each route's last run, for digging into a score: reports/lighthouse/. */
+const LHR_DIR = 'reports/lighthouse';
+
+async function audit(url: string, port: number, reportName: string): Promise<LighthouseFigures> {
 	// No config argument = Lighthouse's default config, which is the mobile preset.
 	const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
 	if (!result) throw new Error(`Lighthouse returned no result for ${url}`);
 	const { categories, audits, runtimeError } = result.lhr;
 	if (runtimeError) throw new Error(`Lighthouse: ${runtimeError.code}: ${runtimeError.message}`);
+	mkdirSync(LHR_DIR, { recursive: true });
+	writeFileSync(join(LHR_DIR, `${reportName}.json`), JSON.stringify(result.lhr));
 	const score = (id: string) => (categories[id]?.score == null ? null : Math.round(categories[id].score * 100));
 	const metric = (id: string, digits: number) => {
 		const v = audits[id]?.numericValue;
@@ -131,6 +137,12 @@ async function audit(url: string, port: number): Promise<LighthouseFigures> {
 		)
 	};
 }
+
+const reportName = (key: string) =>
+	key
+		.replace(/^\//, '')
+		.replace(/[^a-z0-9]+/gi, '-')
+		.replace(/^-/, 'home-');
 
 async function lighthouseAll(preview: Preview, chromePath: string, runs: number, routes: string[], langs: string[]) {
 	const out: Record<string, LighthouseFigures | { error: string }> = {};
@@ -158,7 +170,9 @@ async function lighthouseAll(preview: Preview, chromePath: string, runs: number,
 				try {
 					const samples: LighthouseFigures[] = [];
 					for (let i = 0; i < runs; i++)
-						samples.push(await preview.guard(() => audit(new URL(path, preview.baseUrl).href, chrome.port)));
+						samples.push(
+							await preview.guard(() => audit(new URL(path, preview.baseUrl).href, chrome.port, reportName(key)))
+						);
 					const medians = Object.fromEntries(numeric.map((k) => [k, median(samples.map((s) => s[k]))]));
 					out[key] = { ...(medians as Omit<LighthouseFigures, 'issues'>), issues: samples.at(-1)!.issues };
 				} catch (error) {
@@ -439,7 +453,11 @@ async function main(): Promise<number> {
 	const extraErrors: string[] = [];
 	try {
 		lighthouseResults = await lighthouseAll(preview, chromePath, runs, routes, langs);
-		for (const measure of EXTRA_MEASURERS) {
+		const only = listFromEnv(
+			'BENCH_EXTRAS',
+			EXTRA_MEASURERS.map((m) => m.name)
+		);
+		for (const measure of EXTRA_MEASURERS.filter((m) => only.includes(m.name))) {
 			try {
 				Object.assign(extra, await preview.guard(() => measure({ baseUrl, chromePath })));
 			} catch (error) {

@@ -6,7 +6,8 @@
  * Usage: tsx scripts/serve.ts [--port 4173] [--dir build]
  */
 import { createServer } from 'node:http';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const args = process.argv.slice(2);
@@ -44,6 +45,20 @@ function fileFor(urlPath: string): string | undefined {
 	return undefined;
 }
 
+// Compressed like deploy/nginx.conf does (gzip on, same types, from 1 KiB), so that Lighthouse and
+// the bench see the bytes a phone really downloads. Kept per file and mtime: builds change files.
+const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.webmanifest', '.svg', '.txt']);
+const gzipped = new Map<string, { mtimeMs: number; body: Buffer }>();
+function gzippedBody(file: string): Buffer | undefined {
+	const { mtimeMs, size } = statSync(file);
+	if (!COMPRESSIBLE.has(extname(file)) || size < 1024) return undefined;
+	const cached = gzipped.get(file);
+	if (cached?.mtimeMs === mtimeMs) return cached.body;
+	const body = gzipSync(readFileSync(file), { level: 6 });
+	gzipped.set(file, { mtimeMs, body });
+	return body;
+}
+
 if (!existsSync(join(ROOT, '200.html'))) {
 	console.error(`No build in ${ROOT}: run "npm run build" first.`);
 	process.exit(1);
@@ -60,11 +75,20 @@ createServer((req, res) => {
 	}
 	file ??= join(ROOT, '200.html'); // unknown routes get the SPA shell, like a static host's fallback
 	const immutable = file.includes(`${sep}_app${sep}immutable${sep}`);
-	res.writeHead(200, {
+	const headers: Record<string, string> = {
 		'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
 		'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-		'x-content-type-options': 'nosniff'
-	});
+		'x-content-type-options': 'nosniff',
+		vary: 'Accept-Encoding'
+	};
+	let body: Buffer | undefined;
+	try {
+		body = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') ? gzippedBody(file) : undefined;
+	} catch {
+		return void res.writeHead(404).end(); // removed by a rebuild since the lookup
+	}
+	if (body) return void res.writeHead(200, { ...headers, 'content-encoding': 'gzip' }).end(body);
+	res.writeHead(200, headers);
 	// A rebuild can remove a file between the lookup and the read: answer, never crash.
 	createReadStream(file)
 		.on('error', () => res.destroy())
