@@ -53,7 +53,11 @@ class ContentState {
 	}
 
 	async #load() {
-		const [{ SHIPPED_PACKS }] = await Promise.all([import('../content/shipped-packs'), session.boot()]);
+		const packs = import('../content/shipped-packs');
+		// The French texts (every screen's fallback) download alongside the pack and the session,
+		// rather than one round trip after them.
+		void packs.then((m) => m.loadShippedStrings('fr')).catch(() => undefined);
+		const [{ SHIPPED_PACKS }] = await Promise.all([packs, session.boot()]);
 		try {
 			const { listImportedPacks } = await import('../storage/packs'); // zod: not on the first screen
 			this.#imported = await listImportedPacks(await session.db());

@@ -108,6 +108,9 @@ class SessionState {
 	}
 
 	async #boot() {
+		// Fetched while IndexedDB opens, not after: on slow data each step of that chain costs a round
+		// trip, and the language (known only once the settings are read) needs i18next anyway.
+		void import('../i18n/i18n').catch(() => undefined);
 		try {
 			const { getDB, listProfiles, ensureDefaultProfile, loadSettings, loadDeviceSettings, onQuarantine } =
 				await storage();
