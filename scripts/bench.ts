@@ -25,7 +25,7 @@ import { BUILD_DIR, kib, measureBudgets, printBudgetTable } from './budgets';
 import { measureAnswerLatency } from './bench/answer-latency';
 import { langFlags } from './bench/browser';
 import { measureOfflineColdStart } from './bench/offline-cold-start';
-import { measurePortfolioLink } from './bench/portfolio-link';
+import { measurePortfolioLink, samplePortfolioLink } from './bench/portfolio-link';
 import { measurePdfAndBackup } from './bench/pdf-and-backup';
 import { measureTapToSound } from './bench/tap-to-sound';
 import { measurePortfolioScale } from './bench/portfolio-scale';
@@ -37,14 +37,19 @@ import type { ResilienceFigures } from './lib/resilience-reports';
 // The language is Chromium's (--lang and --accept-lang, see langFlags), which the app follows through
 // navigator.languages; a fresh Lighthouse profile has no language setting of its own.
 // BENCH_ROUTES (comma-separated paths, "home" = "/", "none" = skip Lighthouse) and BENCH_LANGS narrow the set.
-export const ROUTES: string[] = ['/', '/experiences', '/quiz', '/strengths', '/portfolio', '/settings'];
+export const ROUTES: string[] = ['/', '/experiences', '/quiz', '/strengths', '/portfolio', '/share', '/settings'];
 export const LANGS: string[] = ['fr', 'ar'];
 /** What Lighthouse's fresh, empty profile sees on a route, for the summary. */
 const ROUTE_NOTES: Record<string, string> = {
 	'/quiz': 'fresh profile: start screen, no card',
 	'/strengths': 'fresh profile: no strengths yet',
-	'/portfolio': 'fresh profile: empty portfolio'
+	'/portfolio': 'fresh profile: empty portfolio',
+	'/share': 'a link to a full portfolio (every competence)'
 };
+
+/** The address audited for a route: the shared-link view needs a link to show. */
+const routeUrl = (path: string, baseUrl: string) =>
+	path === '/share' ? samplePortfolioLink(`${baseUrl}/`) : new URL(path, baseUrl).href;
 
 function listFromEnv(name: string, fallback: string[], normalise: (item: string) => string = (x) => x): string[] {
 	const raw = process.env[name];
@@ -171,7 +176,7 @@ async function lighthouseAll(preview: Preview, chromePath: string, runs: number,
 					const samples: LighthouseFigures[] = [];
 					for (let i = 0; i < runs; i++)
 						samples.push(
-							await preview.guard(() => audit(new URL(path, preview.baseUrl).href, chrome.port, reportName(key)))
+							await preview.guard(() => audit(routeUrl(path, preview.baseUrl), chrome.port, reportName(key)))
 						);
 					const medians = Object.fromEntries(numeric.map((k) => [k, median(samples.map((s) => s[k]))]));
 					out[key] = { ...(medians as Omit<LighthouseFigures, 'issues'>), issues: samples.at(-1)!.issues };

@@ -14,26 +14,30 @@ const COACHES: SharedEndorsement[] = [
 	{ coach: 'Thomas Duval', structure: 'Mission locale de Caen la mer' }
 ];
 
-export async function measurePortfolioLink(): Promise<Record<string, unknown>> {
-	const competences = JSON.parse(readFileSync('src/lib/content/packs/socle/competences.json', 'utf8')) as {
-		id: string;
-	}[];
+const competences = () =>
+	JSON.parse(readFileSync('src/lib/content/packs/socle/competences.json', 'utf8')) as { id: string }[];
+
+/** The share link of a full portfolio (every shipped competence), optionally signed by coaches in turn. */
+export function samplePortfolioLink(baseUrl: string, coaches: SharedEndorsement[] = []): string {
 	const now = Date.UTC(2026, 10, 28);
-	const link = (coaches: SharedEndorsement[]) =>
-		portfolioLink('https://atouts.example/', {
-			firstName: 'Oleksandra',
-			issuedAt: now,
-			competences: competences.map((c, i) => ({
-				id: c.id,
-				level: 3,
-				at: now - i * 5 * 86_400_000,
-				...(coaches.length ? { validated: true, endorsedBy: coaches[i % coaches.length] } : {})
-			}))
-		}).length;
+	return portfolioLink(baseUrl, {
+		firstName: 'Oleksandra',
+		issuedAt: now,
+		competences: competences().map((c, i) => ({
+			id: c.id,
+			level: 3,
+			at: now - i * 5 * 86_400_000,
+			...(coaches.length ? { validated: true, endorsedBy: coaches[i % coaches.length] } : {})
+		}))
+	});
+}
+
+export async function measurePortfolioLink(): Promise<Record<string, unknown>> {
+	const link = (coaches: SharedEndorsement[]) => samplePortfolioLink('https://atouts.example/', coaches).length;
 	return {
 		portfolio_link_chars: link([]),
 		portfolio_link_chars_endorsed: link(COACHES.slice(0, 1)),
 		portfolio_link_chars_endorsed_4_coaches: link(COACHES),
-		portfolio_link_competences: competences.length
+		portfolio_link_competences: competences().length
 	};
 }
