@@ -6,6 +6,7 @@
 import type { i18n as I18n, TOptions } from 'i18next';
 import { uiAudioKey, type Prompt } from '../audio/player';
 import { firstPaintT } from '../i18n/first-paint';
+import { formatDate, type DateStyle } from '../i18n/date-format';
 import { DEFAULT_LANGUAGE, languageInfo, type LanguageInfo } from '../i18n/languages';
 
 class LocaleState {
@@ -24,8 +25,7 @@ class LocaleState {
 	};
 
 	/** Formats dates for the active locale; never by hand. */
-	date = (ms: number, style: 'short' | 'medium' | 'long' = 'medium'): string =>
-		new Intl.DateTimeFormat(this.info.locale, { dateStyle: style }).format(ms);
+	date = (ms: number, style: DateStyle = 'medium'): string => formatDate(this.info.locale, style, ms);
 
 	async use(code: string): Promise<void> {
 		const { i18n, loadLocale } = await import('../i18n/i18n');
