@@ -1,5 +1,10 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { createHash } from 'node:crypto';
+import { EARLY_DIRECTION_SCRIPT } from './src/lib/i18n/early-direction.js';
+
+// The one inline script of our own (src/hooks.server.ts puts it in every page): allowed by its hash.
+const earlyDirectionHash = `sha256-${createHash('sha256').update(EARLY_DIRECTION_SCRIPT).digest('base64')}`;
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -15,7 +20,7 @@ const config = {
 			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
-				'script-src': ['self'],
+				'script-src': ['self', earlyDirectionHash],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
 				'media-src': ['self', 'blob:', 'data:'],

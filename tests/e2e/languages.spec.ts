@@ -84,3 +84,58 @@ test('switching language keeps every answer', { tag: '@phone-only' }, async ({ p
 	await expect(page.getByTestId('quiz-card')).toHaveAttribute('data-card-id', card!);
 	expect(await readStore(page, 'answers')).toEqual(before);
 });
+
+/** Every value <html dir> takes while the page loads, and its value when the HTML is parsed. */
+function watchDirection() {
+	const w = window as unknown as { __dirs: string[]; __dirAtParse: string | null };
+	w.__dirs = [];
+	new MutationObserver(() => w.__dirs.push(document.documentElement.dir)).observe(document, {
+		subtree: true,
+		attributes: true,
+		attributeFilter: ['dir']
+	});
+	document.addEventListener('DOMContentLoaded', () => (w.__dirAtParse = document.documentElement.dir));
+}
+const directions = (page: Page) =>
+	page.evaluate(() => {
+		const w = window as unknown as { __dirs: string[]; __dirAtParse: string | null };
+		return { __dirs: w.__dirs, __dirAtParse: w.__dirAtParse };
+	});
+
+test.describe('an Arabic phone', () => {
+	test.use({ locale: 'ar-MA' });
+	test('is right to left from the first paint, never mirrored twice', { tag: '@phone-only' }, async ({ page }) => {
+		await page.addInitScript(watchDirection);
+		await page.goto('/');
+		await waitForApp(page);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+		const seen = await directions(page);
+		expect(seen.__dirAtParse).toBe('rtl');
+		expect(seen.__dirs.length).toBeGreaterThan(0);
+		expect(seen.__dirs.every((dir) => dir === 'rtl')).toBe(true);
+	});
+});
+
+test(
+	'a language chosen on this device sets the direction of the next load',
+	{ tag: '@phone-only' },
+	async ({ page }) => {
+		await chooseLanguage(page, 'ar');
+		await page.addInitScript(watchDirection);
+		await page.reload();
+		await waitForApp(page);
+		let seen = await directions(page);
+		expect(seen.__dirAtParse).toBe('rtl');
+		expect(seen.__dirs.every((dir) => dir === 'rtl')).toBe(true);
+
+		await page.goto('/settings');
+		await waitForApp(page);
+		await page.getByTestId('language-fr').click();
+		await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+		await page.reload();
+		await waitForApp(page);
+		seen = await directions(page);
+		expect(seen.__dirAtParse).toBe('ltr');
+		expect(seen.__dirs.every((dir) => dir === 'ltr')).toBe(true);
+	}
+);

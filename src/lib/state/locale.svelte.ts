@@ -7,6 +7,7 @@ import type { i18n as I18n, TOptions } from 'i18next';
 import { uiAudioKey, type Prompt } from '../audio/player';
 import { firstPaintT } from '../i18n/first-paint';
 import { formatDate, type DateStyle } from '../i18n/date-format';
+import { LANGUAGE_HINT_KEY } from '../i18n/early-direction.js';
 import { DEFAULT_LANGUAGE, languageInfo, type LanguageInfo } from '../i18n/languages';
 
 class LocaleState {
@@ -33,6 +34,21 @@ class LocaleState {
 		await i18n.changeLanguage(code);
 		this.#engine = i18n;
 		this.#code = code;
+		rememberLanguageHint(code);
+	}
+
+	/** The language is the person's, not the French of the first paint (i18next has loaded it). */
+	get settled(): boolean {
+		return this.#engine !== null;
+	}
+}
+
+/** For the next page load's early-direction script (src/lib/i18n/early-direction.js). */
+function rememberLanguageHint(code: string): void {
+	try {
+		localStorage.setItem(LANGUAGE_HINT_KEY, code);
+	} catch {
+		// storage blocked: the script falls back on the device's languages
 	}
 }
 
