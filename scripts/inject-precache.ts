@@ -24,10 +24,11 @@ const EXCLUDE = [
 	/^fonts\/(?!noto-sans-latin-|pdf\/)/, // fonts/pdf/: ~20 KiB, so a PDF in Arabic or Ukrainian works offline
 	// Install icons: the browser fetches them when it installs the app, online; no page shows them.
 	/^icons\/.*\.png$/,
-	// Prerendered pages of screens for facilitators or read once (voice studio, make room, credits):
-	// offline, the service worker answers them with the app shell (200.html), which renders them the
-	// same way from the precached scripts. Participants' screens keep their prerendered page.
-	/^(studio|space|credits)\.html$/
+	// Prerendered pages of screens for facilitators or read once (voice studio, make room, credits),
+	// and of the shared-link view, whose content is in the link and only scripts can read: offline,
+	// the service worker answers them with the app shell (200.html), which renders them the same
+	// way from the precached scripts. Participants' own screens keep their prerendered page.
+	/^(studio|space|credits|share)\.html$/
 ];
 
 function walk(dir: string): string[] {

@@ -15,12 +15,17 @@ import type { Plugin } from 'vite';
 export const COMPACT_QUERY = '?compact-strings';
 const KEYS_PREFIX = 'virtual:atouts-string-keys/';
 const TEXTS_PREFIX = '\0atouts-strings:';
+const SOURCE_LANGUAGE = 'fr';
 
 type StringTable = Record<string, unknown>;
 
-/** Every key of one section, across all the pack's languages, in a stable order. */
+/**
+ * Every key of one section, across all the pack's languages: in the order of the first table
+ * (French, the pack's own language), then any key only other languages have. Screens that list
+ * texts (the voice studio) keep the authors' order.
+ */
 export function sectionKeys(tables: readonly StringTable[]): string[] {
-	return [...new Set(tables.flatMap((t) => Object.keys(t)))].sort();
+	return [...new Set(tables.flatMap((t) => Object.keys(t)))];
 }
 
 /** The module of one language: texts in key order (null where this language has none). */
@@ -40,6 +45,7 @@ function siblingFiles(file: string): string[] {
 	const section = file.split('/').pop()!;
 	const stringsDir = dirname(dirname(file));
 	return readdirSync(stringsDir)
+		.sort((a, b) => Number(b === SOURCE_LANGUAGE) - Number(a === SOURCE_LANGUAGE) || a.localeCompare(b))
 		.map((lang) => join(stringsDir, lang, section))
 		.filter((path) => existsSync(path));
 }

@@ -3,3 +3,9 @@ declare module 'virtual:first-paint-fr' {
 	const texts: Record<string, unknown>;
 	export default texts;
 }
+
+/** A shipped pack's string file, keys shipped once per section (scripts/lib/compact-pack-strings.ts). */
+declare module '*.json?compact-strings' {
+	const texts: Record<string, string>;
+	export default texts;
+}

@@ -5,6 +5,7 @@
 import type { Prompt } from '../audio/player';
 import type { Pack } from '../domain/content-schema';
 import { ContentIndex } from '../content/content-index';
+import type { PackStructure } from '../content/shipped-packs';
 import type { ImportProblem } from '../content/pack-import';
 import { toStorageError } from '../storage/errors';
 import { locale } from './locale.svelte';
@@ -27,12 +28,30 @@ class ContentState {
 	#strings = $state.raw<Tables>({});
 	#imported: Pack[] = [];
 	#loading: Promise<void> | undefined;
+	/** Languages whose every pack text is in #strings (a seed may hold only some French texts). */
+	#whole: string[] = [];
 
 	get index(): ContentIndex | null {
 		return this.#index;
 	}
+	/**
+	 * Something to show: the index, and texts in the active language or, while those download,
+	 * in French (what text() falls back on anyway), so a screen never blanks to "loading" between.
+	 */
 	get ready(): boolean {
-		return this.#index !== null && this.#strings[locale.code] !== undefined;
+		return this.#index !== null && (this.#strings[locale.code] ?? this.#strings.fr) !== undefined;
+	}
+
+	/**
+	 * The shipped content and some of its French texts, known before a screen hydrates: a route
+	 * that shows content at once imports them statically (src/lib/content/first-paint-content.ts),
+	 * so its prerendered page already has the tiles and the browser shows them before any script
+	 * has run. The full load (imported packs, every text) still follows and replaces the seed.
+	 */
+	seed(packs: readonly PackStructure[], frenchTexts: Record<string, string>): void {
+		if (this.#index) return;
+		this.#index = new ContentIndex(packs);
+		this.#strings = { ...this.#strings, fr: { ...frenchTexts, ...this.#strings.fr } };
 	}
 
 	/** Text of a pack string in the active language, French when a translation is missing. */
@@ -69,12 +88,13 @@ class ContentState {
 	}
 
 	async ensureLanguage(lang: string): Promise<void> {
-		if (this.#strings[lang]) return;
+		if (this.#whole.includes(lang)) return;
 		const { loadShippedStrings } = await import('../content/shipped-packs');
 		const table = { ...(await loadShippedStrings(lang)) };
 		for (const pack of this.#imported)
 			Object.assign(table, Object.fromEntries(Object.entries(pack.strings[lang] ?? {})));
 		this.#strings = { ...this.#strings, [lang]: table };
+		this.#whole = [...this.#whole, lang];
 	}
 
 	/** Every pack text of a language (only those really written in it), for the studio. */
@@ -100,6 +120,7 @@ class ContentState {
 		this.#imported = [...this.#imported, result.pack];
 		this.#index = new ContentIndex([...this.#index!.packs, result.pack]);
 		this.#strings = {};
+		this.#whole = [];
 		await this.ensureLanguage('fr');
 		await this.ensureLanguage(locale.code);
 		return { ok: true };

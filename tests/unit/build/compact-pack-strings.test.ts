@@ -24,6 +24,7 @@ describe('compact pack strings', () => {
 		const en = { 'a.title': 'Title', 'b.title': 'Other' };
 		const keys = sectionKeys([fr, en]);
 		expect(keys).toEqual(['a.title', 'b.title', 'c.only-fr']);
+		expect(sectionKeys([{ z: '1', a: '2' }, { b: '3', a: '4' }])).toEqual(['z', 'a', 'b']);
 		expect(evaluate(compactModule(fr, keys, 'k'), keys)).toEqual(fr);
 		const back = evaluate(compactModule(en, keys, 'k'), keys) as Record<string, string>;
 		expect(back).toEqual(en);
@@ -49,6 +50,8 @@ describe('compact pack strings', () => {
 			const loaded = await loadShippedStrings(lang);
 			expect(Object.keys(loaded).length).toBeGreaterThan(50);
 			expect(loaded).toEqual(expected);
+			// The authors' order: French as written; other languages follow the French order.
+			if (lang === 'fr') expect(Object.keys(loaded)).toEqual(Object.keys(expected));
 		}
 	});
 });
