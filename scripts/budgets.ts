@@ -23,6 +23,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { precacheEntries } from './inject-precache';
+import { eagerLazyParts } from './lib/lazy-parts';
 
 export const BUILD_DIR = 'build';
 export const BUDGETS_FILE = 'bench/budgets.json';
@@ -48,14 +49,17 @@ export interface Measurement {
 	rows: BudgetRow[];
 	/** Budget keys with no matching figure: a typo in budgets.json should be visible, not silently ignored. */
 	unknown_budgets: string[];
+	/** Heavy parts (PDF, badges, fallback voice, QR, studio) found in a page's eager JS: must be none. */
+	lazy_violations: string[];
 	ok: boolean;
 }
 
-function walkHtml(dir: string): string[] {
+/** Every file under dir whose name ends with ext, e.g. ".html". */
+function walkFiles(dir: string, ext: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
 		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return walkHtml(path);
-		return name.endsWith('.html') ? [path] : [];
+		if (statSync(path).isDirectory()) return walkFiles(path, ext);
+		return name.endsWith(ext) ? [path] : [];
 	});
 }
 
@@ -140,9 +144,13 @@ export function measureBudgets(buildDir = BUILD_DIR, budgetsFile = BUDGETS_FILE)
 	const first = pageJs(dir, resolve(index));
 	const byRoute: Record<string, number> = {};
 	// 200.html is the SPA fallback shell, not a route anyone lands on with its own JS.
-	for (const html of walkHtml(dir).filter((f) => relative(dir, f) !== '200.html')) {
-		byRoute[routeOf(dir, html)] = pageJs(dir, html).gz_bytes;
+	const eagerFiles: Record<string, string[]> = {};
+	for (const html of walkFiles(dir, '.html').filter((f) => relative(dir, f) !== '200.html')) {
+		const page = pageJs(dir, html);
+		byRoute[routeOf(dir, html)] = page.gz_bytes;
+		eagerFiles[routeOf(dir, html)] = page.files;
 	}
+	const lazyViolations = eagerLazyParts(eagerFiles, walkFiles(join(dir, '_app'), '.js'));
 	const sortedRoutes = Object.fromEntries(Object.entries(byRoute).sort(([a], [b]) => a.localeCompare(b)));
 	const precache = precacheEntries(buildDir);
 
@@ -176,7 +184,8 @@ export function measureBudgets(buildDir = BUILD_DIR, budgetsFile = BUDGETS_FILE)
 		budgets,
 		rows,
 		unknown_budgets: unknown,
-		ok: rows.every((r) => r.ok)
+		lazy_violations: lazyViolations,
+		ok: rows.every((r) => r.ok) && lazyViolations.length === 0
 	};
 }
 
@@ -199,6 +208,11 @@ export function printBudgetTable(m: Measurement): void {
 	for (const [route, bytes] of Object.entries(m.route_js_gz_bytes_by_route))
 		console.log(`  route ${route}: ${kib(bytes)} gz`);
 	console.log(`  precache: ${m.precache_files} files, ${kib(m.precache_bytes)} uncompressed`);
+	console.log(
+		m.lazy_violations.length
+			? m.lazy_violations.map((v) => `  LAZY PART LOADED EAGERLY: ${v}`).join('\n')
+			: '  lazy parts (PDF, Open Badges, fallback voice, QR encoder, studio): none loaded eagerly'
+	);
 	for (const key of m.unknown_budgets)
 		console.warn(`  warning: budgets.json has "${key}" but no such figure is measured`);
 }
@@ -209,10 +223,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 		printBudgetTable(m);
 		if (!m.ok) {
 			console.error(
-				`budgets: over budget: ${m.rows
-					.filter((r) => !r.ok)
-					.map((r) => r.figure)
-					.join(', ')}`
+				`budgets: over budget: ${[...m.rows.filter((r) => !r.ok).map((r) => r.figure), ...m.lazy_violations].join(', ')}`
 			);
 			process.exit(1);
 		}
