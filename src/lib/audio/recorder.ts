@@ -8,6 +8,16 @@ export function recordingSupported(): boolean {
 	return typeof MediaRecorder !== 'undefined' && Boolean(navigator.mediaDevices?.getUserMedia);
 }
 
+let inProgress = 0;
+
+/**
+ * Recordings started and not yet stopped or cancelled. The auto-lock of a shared tablet counts
+ * a recording as activity: someone talking for two minutes has not left the tablet.
+ */
+export function recordingsInProgress(): number {
+	return inProgress;
+}
+
 export interface Recording {
 	stop(): Promise<{ blob: Blob; mime: string }>;
 	cancel(): void;
@@ -21,8 +31,16 @@ export async function startRecording(): Promise<Recording> {
 	recorder.addEventListener('dataavailable', (event) => {
 		if (event.data.size > 0) chunks.push(event.data);
 	});
-	const release = () => stream.getTracks().forEach((track) => track.stop());
+	let ended = false;
+	const release = () => {
+		stream.getTracks().forEach((track) => track.stop());
+		if (!ended) inProgress--;
+		ended = true;
+	};
+	// A recorder that fails (microphone unplugged) must not keep the tablet awake for ever.
+	recorder.addEventListener('error', release);
 	recorder.start();
+	inProgress++;
 	return {
 		stop: () =>
 			new Promise((resolve) => {

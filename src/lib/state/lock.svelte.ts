@@ -6,6 +6,7 @@
  */
 import { inactivityPhase, inactivityPlan, type InactivityPlan } from '../domain/inactivity';
 import { voice } from './voice.svelte';
+import { recordingsInProgress } from '../audio/recorder';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
@@ -61,6 +62,8 @@ class LockState {
 
 	#check = () => {
 		if (this.#locking) return;
+		// Someone recording a voice note or a studio clip is there, even without touching the screen.
+		if (recordingsInProgress() > 0 && !this.#warning) this.#lastActivity = Date.now();
 		const state = inactivityPhase(this.#lastActivity, Date.now(), this.#plan);
 		if (state.phase === 'locked') {
 			this.#locking = true;
