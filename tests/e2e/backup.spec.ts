@@ -20,6 +20,29 @@ test(
 		await expect(page.getByTestId('evidence-photo')).toBeVisible();
 		await page.getByTestId('detail-close').click();
 
+		// A next step agreed with a coach travels in the backup too (written as the coach screen would).
+		await page.evaluate(
+			() =>
+				new Promise<void>((resolve, reject) => {
+					const open = indexedDB.open('atouts');
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const tx = open.result.transaction('nextSteps', 'readwrite');
+						tx.objectStore('nextSteps').put({
+							id: 'step-1',
+							profileId: 'default',
+							kind: 'job',
+							text: 'Offre de commis de cuisine',
+							date: '2026-12-01',
+							at: Date.now()
+						});
+						tx.oncomplete = () => (open.result.close(), resolve());
+						tx.onerror = () => reject(tx.error);
+					};
+				})
+		);
+		const stepsBefore = await readStore(page, 'nextSteps');
+		expect(stepsBefore).toHaveLength(1);
 		const answersBefore = await readStore(page, 'answers');
 		const evidenceBefore = (await readStore(page, 'evidence')).map(({ blob: _blob, ...rest }) => rest);
 		expect(evidenceBefore).toHaveLength(1);
@@ -49,6 +72,7 @@ test(
 			.setInputFiles({ name: 'backup.zip', mimeType: 'application/zip', buffer: readFileSync(file) });
 		await expect(page.getByTestId('restore-preview')).toBeVisible();
 		expect(await readStore(page, 'answers')).toEqual([]); // nothing changes before "yes"
+		await expect(page.getByTestId('restore-coach-work')).toHaveText('One coach note or next step will be added.');
 		await page.getByTestId('restore-apply').click();
 		await expect(page.getByTestId('restore-done')).toBeVisible();
 
@@ -58,6 +82,7 @@ test(
 		);
 		const evidenceAfter = (await readStore(page, 'evidence')).map(({ blob: _blob, ...rest }) => rest);
 		expect(evidenceAfter).toEqual(evidenceBefore);
+		expect(await readStore(page, 'nextSteps')).toEqual(stepsBefore);
 
 		await page.goto('/portfolio');
 		await waitForApp(page);
