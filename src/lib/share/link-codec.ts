@@ -21,6 +21,7 @@
  *   open in an Atouts that predates endorsements; version 1 links decode here unchanged.
  * Later versions add fields as extension records: an old decoder skips even tags (safe to
  * ignore) and answers 'newer-version' for odd ones (can't be read right without them).
+ * Tag 2: the next steps agreed with a coach (link-next-steps.ts).
  * Dates are DAY precision: a round trip keeps the UTC day of every date, not the time.
  * The CRC covers the bytes as sent, so any damage up to 32 consecutive bits — any one
  * changed character or byte — is always caught ('corrupt'), never read as another portfolio.
@@ -30,8 +31,10 @@ import { hasUnsafeText } from '../domain/text-safety';
 import { codeOf, idOfCode } from './competence-codes';
 import { Fail, Reader, crc32, fromBase64url, pushText, pushVarint, toBase64url, type DecodeError } from './link-bytes';
 import { structureCode, structureOfCode } from './structures';
+import { NEXT_STEPS_TAG, nextStepsRecord, readNextSteps, type SharedNextStep } from './link-next-steps';
 
 export { crc32, type DecodeError } from './link-bytes';
+export type { SharedNextStep } from './link-next-steps';
 
 /** A coach who vouches for a competence, and the structure they work for (version 2). */
 export interface SharedEndorsement {
@@ -51,6 +54,8 @@ export interface SharedPortfolio {
 	firstName?: string;
 	issuedAt: number; // ms since epoch; travels as a UTC day
 	competences: SharedCompetence[];
+	/** Next steps agreed with a coach (extension record, tag 2). */
+	nextSteps?: SharedNextStep[];
 }
 export type DecodeResult = { ok: true; portfolio: SharedPortfolio } | { ok: false; error: DecodeError };
 
@@ -146,6 +151,7 @@ export function encodePortfolio(p: SharedPortfolio): string {
 		pushVarint(body, issuedDay - clamp(dayOf(c.at), 0, issuedDay));
 	}
 	if (coach) body.push(...coach);
+	body.push(...nextStepsRecord(p.nextSteps));
 
 	const raw = Uint8Array.from(body);
 	const packed = deflateSync(raw, { level: 9 });
@@ -264,7 +270,10 @@ function readBody(version: number, body: Uint8Array): SharedPortfolio {
 		const tag = r.varint();
 		if (tag === 0) throw new Fail('corrupt');
 		if (tag % 2 === 1) throw new Fail('newer-version');
-		r.take(r.varint());
+		const record = r.take(r.varint());
+		if (tag !== NEXT_STEPS_TAG) continue;
+		if (portfolio.nextSteps) throw new Fail('invalid'); // one list, never two
+		portfolio.nextSteps = readNextSteps(record);
 	}
 	return portfolio;
 }
