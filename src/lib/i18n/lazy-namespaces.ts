@@ -16,6 +16,8 @@
  *   PDF itself; the portfolio shows nothing before the session is ready.
  * - skillsMap: only in the portfolio, once its data has loaded (after the session is ready).
  * - voicePack: only the reasons a voice pack was refused, in the studio, after a file was picked.
+ * - steps: the next steps agreed with a coach, on the portfolio and the shared view, both
+ *   rendered behind `session.ready`.
  */
 export const LAZY_NAMESPACES: readonly string[] = [
 	'profiles',
@@ -26,5 +28,6 @@ export const LAZY_NAMESPACES: readonly string[] = [
 	'packImport',
 	'pdf',
 	'skillsMap',
-	'voicePack'
+	'voicePack',
+	'steps'
 ];

@@ -8,8 +8,8 @@
  * A comment alone (neither validated nor endorsed) stays on the device.
  * Pure, and type-only imports: loading it pulls in neither the codec nor the PDF code.
  */
-import type { CoachNote } from '../domain/records';
-import type { SharedCompetence } from './link-codec';
+import type { CoachNote, NextStep } from '../domain/records';
+import type { SharedCompetence, SharedNextStep } from './link-codec';
 import type { EndorsementInput, EvidenceInput } from './open-badges';
 import type { PdfEndorsement } from './portfolio-pdf';
 
@@ -50,6 +50,32 @@ export function notesFromLink(
 				at: Math.max(at, before?.at ?? 0)
 			};
 		});
+}
+
+/**
+ * Next steps for this device's profile from a link ("save to my phone"): only those not here
+ * yet (same kind, day and words), so saving the same link twice adds nothing.
+ */
+export function stepsFromLink(
+	profileId: string,
+	steps: readonly SharedNextStep[],
+	existing: readonly Pick<NextStep, 'kind' | 'date' | 'text'>[],
+	at: number,
+	newId: () => string
+): NextStep[] {
+	const same = (a: Pick<NextStep, 'kind' | 'date' | 'text'>, b: Pick<NextStep, 'kind' | 'date' | 'text'>) =>
+		a.kind === b.kind && a.date === b.date && a.text === b.text;
+	return steps
+		.filter((s, i) => !existing.some((e) => same(e, s)) && steps.findIndex((o) => same(o, s)) === i)
+		.map((s) => ({
+			id: newId(),
+			profileId,
+			kind: s.kind,
+			text: s.text,
+			date: s.date,
+			...(s.coach ? { coach: s.coach } : {}),
+			at
+		}));
 }
 
 /** The PDF's lines for a competence; `unnamed` names a coach who did not sign (French). */

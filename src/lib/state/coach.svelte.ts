@@ -11,7 +11,7 @@
  */
 import type { CaseloadEntry, CoachNote, NextStep } from '../domain/records';
 import type { EvaluationSource } from '../domain/evaluation';
-import type { SharedCompetence, SharedPortfolio } from '../share/link-codec';
+import type { SharedCompetence, SharedNextStep, SharedPortfolio } from '../share/link-codec';
 import { stripHiddenControls } from '../domain/text-safety';
 import { toStorageError, type StorageErrorKind } from '../storage/errors';
 import { content } from './content.svelte';
@@ -219,17 +219,25 @@ class CoachState {
 		return ok;
 	}
 
-	/** "Save to my phone" of a link with coach marks: they become this profile's coach notes. */
-	async importMarks(competences: readonly SharedCompetence[], at: number): Promise<boolean> {
+	/** "Save to my phone" of a link: its coach marks and next steps become this profile's. */
+	async importMarks(
+		competences: readonly SharedCompetence[],
+		at: number,
+		steps: readonly SharedNextStep[] = []
+	): Promise<boolean> {
 		const profileId = this.profileId;
-		if (!profileId || !competences.some((c) => c.validated || c.endorsedBy)) return true;
-		const [{ listCoachNotes, saveCoachNotes }, { notesFromLink }] = await Promise.all([
+		if (!profileId || (!steps.length && !competences.some((c) => c.validated || c.endorsedBy))) return true;
+		const [{ listCoachNotes, listNextSteps, saveCoachNotes }, { notesFromLink, stepsFromLink }] = await Promise.all([
 			storage(),
 			import('../share/coach-marks')
 		]);
 		return this.#attempt(async () => {
 			const db = await session.db();
-			await saveCoachNotes(db, notesFromLink(profileId, competences, at, await listCoachNotes(db, profileId)));
+			const notes = notesFromLink(profileId, competences, at, await listCoachNotes(db, profileId));
+			const newSteps = stepsFromLink(profileId, steps, await listNextSteps(db, profileId), at, () =>
+				crypto.randomUUID()
+			);
+			await saveCoachNotes(db, notes, newSteps);
 			announce(profileId, 'coach');
 		});
 	}

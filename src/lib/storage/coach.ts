@@ -59,12 +59,23 @@ export async function deleteCaseloadEntry(db: AtoutsDB, id: string): Promise<voi
 	await guardWrite(() => db.delete('caseload', id));
 }
 
-/** Several coach notes at once ("save to my phone" of a link with coach marks): all or none. */
-export async function saveCoachNotes(db: AtoutsDB, notes: readonly CoachNote[]): Promise<void> {
-	const parsed = notes.map((n) => CoachNoteSchema.parse(n));
+/** A link's coach notes and next steps at once ("save to my phone"): all or none. */
+export async function saveCoachNotes(
+	db: AtoutsDB,
+	notes: readonly CoachNote[],
+	steps: readonly NextStep[] = []
+): Promise<void> {
+	const parsedNotes = notes.map((n) => CoachNoteSchema.parse(n));
+	const parsedSteps = steps.map((s) => NextStepSchema.parse(s));
 	await guardWrite(async () => {
-		const tx = db.transaction('coachNotes', 'readwrite', { durability: 'strict' });
-		await Promise.all([...parsed.map((n) => tx.store.put(n)), tx.done]);
+		const tx = db.transaction(['coachNotes', 'nextSteps'], 'readwrite', { durability: 'strict' });
+		const notesStore = tx.objectStore('coachNotes');
+		const stepsStore = tx.objectStore('nextSteps');
+		await Promise.all([
+			...parsedNotes.map((n) => notesStore.put(n)),
+			...parsedSteps.map((s) => stepsStore.put(s)),
+			tx.done
+		]);
 	});
 }
 

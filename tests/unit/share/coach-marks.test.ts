@@ -9,7 +9,8 @@ import {
 	badgeEndorsements,
 	linkMarks,
 	notesFromLink,
-	pdfEndorsements
+	pdfEndorsements,
+	stepsFromLink
 } from '../../../src/lib/share/coach-marks';
 import { decodePortfolio, encodePortfolio } from '../../../src/lib/share/link-codec';
 import {
@@ -134,5 +135,24 @@ describe('PDF and link', () => {
 				at: AT
 			}
 		]);
+	});
+});
+
+describe('next steps from a link', () => {
+	const job = { kind: 'job' as const, text: 'Offre de commis', date: '2026-12-01', coach: 'Claire Martin' };
+	const call = { kind: 'contact' as const, text: 'Appeler Mme Diallo', date: '2026-11-30' };
+	let n = 0;
+	const newId = () => `id-${++n}`;
+
+	it('adds the steps not here yet, once, under this profile, labelled with their coach', () => {
+		const added = stepsFromLink('me', [job, call, job], [{ ...call }], 1000, newId);
+		expect(added).toEqual([{ id: expect.stringMatching(/^id-/), profileId: 'me', ...job, at: 1000 }]);
+	});
+
+	it('saving the same link twice adds nothing the second time', () => {
+		const first = stepsFromLink('me', [job, call], [], 1000, newId);
+		expect(first).toHaveLength(2);
+		expect(first[1]).not.toHaveProperty('coach');
+		expect(stepsFromLink('me', [job, call], first, 2000, newId)).toEqual([]);
 	});
 });

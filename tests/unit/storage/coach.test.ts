@@ -5,6 +5,7 @@ import {
 	checkCoachPin,
 	listCaseload,
 	listCoachNotes,
+	listNextSteps,
 	saveCoachNotes
 } from '../../../src/lib/storage/coach';
 import { loadDeviceSettings, saveDeviceSettings } from '../../../src/lib/storage/device';
@@ -47,6 +48,20 @@ describe('coach notes from a link', () => {
 		const bad = { ...good, competence: 'sew', at: -1 };
 		await expect(saveCoachNotes(db, [{ ...good, competence: 'bake' }, bad])).rejects.toThrow();
 		expect((await listCoachNotes(db, 'p')).map((n) => n.competence).sort()).toEqual(['clean', 'cook']);
+	});
+
+	it('and its next steps, in the same all-or-none write', async () => {
+		const db = await freshDB();
+		const note = { profileId: 'p', competence: 'cook', validated: true, at: T };
+		const step = { id: 's1', profileId: 'p', kind: 'job' as const, text: 'Offre', date: '2026-12-01', at: T };
+		await saveCoachNotes(db, [note], [step]);
+		expect(await listNextSteps(db, 'p')).toEqual([step]);
+		// a bad step takes the good note down with it: nothing half-saved
+		await expect(
+			saveCoachNotes(db, [{ ...note, competence: 'clean' }], [{ ...step, id: 's2', date: '1 December' }])
+		).rejects.toThrow();
+		expect((await listCoachNotes(db, 'p')).map((n) => n.competence)).toEqual(['cook']);
+		expect(await listNextSteps(db, 'p')).toHaveLength(1);
 	});
 });
 
