@@ -10,7 +10,8 @@ import type { TFunction } from 'i18next';
 import { pictogramUrl } from '../content/pictogram-sets';
 import type { PortfolioGroup } from '../domain/portfolio';
 import { pdfEndorsements, type CoachMark } from './coach-marks';
-import { portfolioPdf, sharedPdfDomains, type PdfAssets, type PdfLabels } from './portfolio-pdf';
+import { portfolioPdf, sharedPdfDomains, type PdfAssets, type PdfLabels, type PdfStep } from './portfolio-pdf';
+import { UI_PICTOGRAMS } from '../ui/ui-pictograms';
 
 export const PDF_MIME = 'application/pdf';
 
@@ -37,7 +38,11 @@ export function pdfLabels(fr: TFunction, localSubtitle?: string): PdfLabels {
 		endorsedBy: (by, role, date) =>
 			role ? fr('pdf.doc.endorsedByRole', { by, role, date }) : fr('pdf.doc.endorsedBy', { by, date }),
 		footer: fr('pdf.doc.footer'),
-		page: (page, pages) => fr('pdf.doc.page', { page, pages })
+		page: (page, pages) => fr('pdf.doc.page', { page, pages }),
+		stepsTitle: fr('pdf.doc.stepsTitle'),
+		stepKind: (kind) => fr(`steps.kind.${kind}`),
+		stepPlanned: (date, coach) =>
+			coach ? fr('pdf.doc.stepPlanned', { date, coach }) : fr('pdf.doc.stepPlannedUnnamed', { date })
 	};
 }
 
@@ -54,7 +59,16 @@ export interface PdfFileRequest {
 	localSubtitle: string;
 	/** the coach's review of a competence, when there is one (validated, signed, comment) */
 	coach?: (competenceId: string) => CoachMark | undefined;
+	/** next steps agreed with the coach, and their section title in the person's language */
+	nextSteps?: readonly Omit<PdfStep, 'pictogram'>[];
+	localStepsTitle?: string;
 }
+
+const STEP_PICTOGRAMS: Record<PdfStep['kind'], string> = {
+	training: UI_PICTOGRAMS.stepTraining,
+	job: UI_PICTOGRAMS.stepJob,
+	contact: UI_PICTOGRAMS.stepContact
+};
 
 /** The PDF of what the person shares, or null when they hide everything. */
 export async function portfolioPdfFile(request: PdfFileRequest): Promise<Blob | null> {
@@ -74,7 +88,10 @@ export async function portfolioPdfFile(request: PdfFileRequest): Promise<Blob | 
 			language: request.language,
 			domains,
 			link: request.link,
-			labels: pdfLabels(fr, request.localSubtitle)
+			labels: pdfLabels(fr, request.localSubtitle),
+			nextSteps: (request.nextSteps ?? []).map((step) => ({ ...step, pictogram: STEP_PICTOGRAMS[step.kind] })),
+			localStepsTitle: request.localStepsTitle,
+			stepsPictogram: UI_PICTOGRAMS.nextSteps
 		},
 		browserAssets
 	);

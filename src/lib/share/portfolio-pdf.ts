@@ -48,6 +48,19 @@ export interface PdfLabels {
 	endorsedBy: (by: string, role: string | undefined, date: string) => string;
 	footer: string;
 	page: (page: number, pages: number) => string;
+	/** Next steps: the section's title, a kind's word, and "<day>, planned with <coach>". */
+	stepsTitle: string;
+	stepKind: (kind: PdfStep['kind']) => string;
+	stepPlanned: (date: string, coach: string | undefined) => string;
+}
+/** A next step agreed with a coach; `pictogram` shows its kind. */
+export interface PdfStep {
+	kind: 'training' | 'job' | 'contact';
+	pictogram: string;
+	text: string;
+	/** YYYY-MM-DD */
+	date: string;
+	coach?: string;
 }
 export interface PortfolioPdfInput {
 	firstName?: string;
@@ -57,6 +70,10 @@ export interface PortfolioPdfInput {
 	domains: PdfDomain[];
 	link: string;
 	labels: PdfLabels;
+	nextSteps?: PdfStep[];
+	/** The steps section's title in the person's language, when it is not French. */
+	localStepsTitle?: string;
+	stepsPictogram?: string;
 }
 /** Where pictograms (SVG text) and fonts for non-Latin scripts come from. */
 export interface PdfAssets {
@@ -127,6 +144,8 @@ export async function portfolioPdf(
 	const everything = [
 		name ?? '',
 		input.labels.localSubtitle ?? '',
+		input.localStepsTitle ?? '',
+		...(input.nextSteps ?? []).map((step) => step.text + (step.coach ?? '')),
 		...input.domains.flatMap((d) => [
 			d.localTitle ?? '',
 			...d.competences.flatMap((c) => [
@@ -165,6 +184,13 @@ export async function portfolioPdf(
 		domains.push({ pictogram: await form(d.pictogram), title: d.frenchTitle, local: local(d.localTitle), competences });
 	}
 	const L = input.labels;
+	const stepItems = [];
+	for (const step of input.nextSteps ?? [])
+		stepItems.push({
+			pictogram: await form(step.pictogram),
+			title: `${L.stepKind(step.kind)} · ${step.text}`,
+			detail: L.stepPlanned(frenchDate(Date.parse(`${step.date}T12:00:00Z`)), step.coach)
+		});
 	layOut(doc, {
 		rtl: input.language.dir === 'rtl',
 		heading: {
@@ -180,7 +206,13 @@ export async function portfolioPdf(
 		footer: L.footer,
 		page: L.page,
 		link: input.link,
-		domains
+		domains,
+		steps: {
+			pictogram: input.stepsPictogram ? await form(input.stepsPictogram) : null,
+			title: L.stepsTitle,
+			local: local(input.localStepsTitle),
+			items: stepItems
+		}
 	});
 	const title = ['Atouts', L.subtitle, name].filter(Boolean).join(' · ');
 	return { bytes: doc.save({ title, lang: 'fr', created: new Date(input.issuedAt) }), pages: doc.pageCount };

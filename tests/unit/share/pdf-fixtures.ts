@@ -35,7 +35,11 @@ export const diskAssets: PdfAssets = {
 	}
 };
 
-const ui = frUi as unknown as { pdf: { doc: Record<string, string> }; quiz: Record<string, string> };
+const ui = frUi as unknown as {
+	pdf: { doc: Record<string, string> };
+	quiz: Record<string, string>;
+	steps: { kind: Record<string, string> };
+};
 const fill = (text: string, values: Record<string, string | number>) =>
 	text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 export const frenchLabels: PdfLabels = {
@@ -47,7 +51,11 @@ export const frenchLabels: PdfLabels = {
 	endorsedBy: (by, role, date) =>
 		fill(role ? ui.pdf.doc.endorsedByRole! : ui.pdf.doc.endorsedBy!, { by, role: role ?? '', date }),
 	footer: ui.pdf.doc.footer!,
-	page: (page, pages) => fill(ui.pdf.doc.page!, { page, pages })
+	page: (page, pages) => fill(ui.pdf.doc.page!, { page, pages }),
+	stepsTitle: ui.pdf.doc.stepsTitle!,
+	stepKind: (kind) => ui.steps.kind[kind]!,
+	stepPlanned: (date, coach) =>
+		coach ? fill(ui.pdf.doc.stepPlanned!, { date, coach }) : fill(ui.pdf.doc.stepPlannedUnnamed!, { date })
 };
 
 export const domains = domainsJson as unknown as Domain[];

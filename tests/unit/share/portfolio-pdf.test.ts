@@ -65,6 +65,29 @@ describe('portfolio PDF', () => {
 		expect(after.text).toContain('Très à l’écoute.');
 	}, 30_000);
 
+	it('lists the next steps agreed with the coach after the competences, and no section without any', async () => {
+		const input = pdfInput({ count: 10 });
+		expect((await readPdf((await make(input)).bytes)).text).not.toContain('Prochaines étapes');
+		input.nextSteps = [
+			{
+				kind: 'job',
+				pictogram: 'fluent-emoji-flat:necktie',
+				text: 'Offre de commis',
+				date: '2026-12-01',
+				coach: 'Claire Martin'
+			},
+			{ kind: 'training', pictogram: 'fluent-emoji-flat:graduation-cap', text: 'Formation HACCP', date: '2027-01-15' }
+		];
+		const { text } = await readPdf((await make(input)).bytes);
+		expect(text).toContain('Prochaines étapes avec le coach');
+		expect(text).toContain("Piste d'emploi · Offre de commis");
+		expect(text).toContain('1 décembre 2026, prévu avec Claire Martin');
+		expect(text).toContain('15 janvier 2027, prévu avec le coach');
+		expect(text.indexOf('Prochaines étapes')).toBeGreaterThan(
+			text.indexOf(input.domains.at(-1)!.competences.at(-1)!.frenchTitle)
+		);
+	}, 30_000);
+
 	it('draws a first name as text, whatever it contains, and never runs it', async () => {
 		const { bytes } = await make(pdfInput({ count: 3, firstName: '<script>alert(1)</script>\u0000\u202e' }));
 		const read = await readPdf(bytes);

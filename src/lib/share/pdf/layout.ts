@@ -23,6 +23,13 @@ export interface LayoutDomain {
 	local?: string;
 	competences: LayoutCompetence[];
 }
+/** The next steps agreed with a coach: a section after the domains, one block per step. */
+export interface LayoutSteps {
+	pictogram: string | null;
+	title: string;
+	local?: string;
+	items: { pictogram: string | null; title: string; detail: string }[];
+}
 export interface LayoutInput {
 	rtl: boolean;
 	heading: { title: string; subtitle: string; localSubtitle?: string; name?: string; issued: string };
@@ -33,6 +40,7 @@ export interface LayoutInput {
 	page: (page: number, pages: number) => string;
 	link: string;
 	domains: LayoutDomain[];
+	steps?: LayoutSteps;
 }
 
 const MARGIN = 34;
@@ -131,6 +139,25 @@ function competenceBlock(doc: PdfDocument, c: LayoutCompetence, input: LayoutInp
 	};
 }
 
+function stepBlock(doc: PdfDocument, step: LayoutSteps['items'][number], s: number): Block {
+	const icon = 20 * s;
+	const textX = icon + 5 * s;
+	const width = COLUMN_WIDTH - textX;
+	const title = text(doc, step.title, 8.5 * s, width, { bold: true, lines: 4 });
+	const detail = text(doc, step.detail, 7.2 * s, width, { lines: 2 });
+	const gap = 1.5 * s;
+	return {
+		height: Math.max(icon, linesHeight(title) + gap + linesHeight(detail)) + 5 * s,
+		keepWithNext: false,
+		draw: (x, top) =>
+			[
+				picto(step.pictogram, x, top, icon),
+				drawLines(doc, title, x + textX, top, width),
+				drawLines(doc, detail, x + textX, top - linesHeight(title) - gap, width)
+			].join('\n')
+	};
+}
+
 function domainBlock(doc: PdfDocument, d: LayoutDomain, input: LayoutInput, s: number): Block {
 	const icon = 16 * s;
 	const width = COLUMN_WIDTH - icon - 5 * s;
@@ -221,6 +248,12 @@ function flow(doc: PdfDocument, input: LayoutInput, s: number, firstTop: number,
 		domainBlock(doc, d, input, s),
 		...d.competences.map((c) => competenceBlock(doc, c, input, s))
 	]);
+	const steps = input.steps;
+	if (steps?.items.length)
+		blocks.push(
+			domainBlock(doc, { ...steps, competences: [] }, input, s),
+			...steps.items.map((item) => stepBlock(doc, item, s))
+		);
 	const bottom = MARGIN + FOOTER;
 	const pages: string[][] = [[]];
 	let column = 0;
