@@ -98,6 +98,12 @@ test(
 		await expect(mark).toContainText('E2C Normandie');
 		await expectNoAxeViolations(page, 'portfolio with a coach mark');
 
+		// The next step is on the participant's own portfolio, labelled as planned with the coach.
+		const steps = page.getByTestId('next-steps-item');
+		await expect(steps).toHaveCount(1);
+		await expect(steps).toContainText('Offre de commis de cuisine');
+		await expect(steps).toContainText('Claire Martin');
+
 		// Sharing says the coach's validation leaves too; the PDF carries it.
 		await page.getByTestId('share-start').click();
 		await expect(page.getByTestId('share-consent')).toContainText('conseiller');
@@ -109,6 +115,8 @@ test(
 		const text = await readPdf(new Uint8Array(pdf.bytes));
 		expect(text).toContain('Validé par Claire Martin (E2C Normandie)');
 		expect(text).toContain('Vu en situation au club.');
+		expect(text).toContain("Piste d'emploi · Offre de commis de cuisine");
+		expect(text).toContain('1 décembre 2026, prévu avec Claire Martin');
 		const badges = await downloaded(page, () => page.getByTestId('share-badges').click());
 		const json = JSON.parse(badges.bytes.toString('utf8'));
 		const credentials = json.verifiableCredential ?? [json];
@@ -135,6 +143,7 @@ test(
 		await expect(shared).toContainText('Claire Martin · E2C Normandie');
 		await expect(other.locator('[data-testid^="shared-mark-"]')).toHaveCount(1);
 		await expect(other.getByTestId('caseload-save')).toHaveCount(0); // no coach mode on this phone
+		await expect(other.getByTestId('shared-steps-item')).toContainText('Offre de commis de cuisine');
 		await other.getByTestId('share-save').click();
 		await expect(other.getByTestId('share-saved')).toBeVisible();
 		expect(await readStore(other, 'coachNotes')).toEqual([
@@ -150,6 +159,15 @@ test(
 		await other.goto(`${new URL(link).origin}/portfolio`);
 		await waitForApp(other);
 		await expect(other.getByTestId(`coach-mark-${id}`)).toContainText('Claire Martin');
+		expect(await readStore(other, 'nextSteps')).toEqual([
+			expect.objectContaining({
+				kind: 'job',
+				text: 'Offre de commis de cuisine',
+				date: '2026-12-01',
+				coach: 'Claire Martin'
+			})
+		]);
+		await expect(other.getByTestId('next-steps-item')).toContainText('Offre de commis de cuisine');
 		await phone.close();
 	}
 );
