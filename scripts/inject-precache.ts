@@ -25,10 +25,10 @@ const EXCLUDE = [
 	// Install icons: the browser fetches them when it installs the app, online; no page shows them.
 	/^icons\/.*\.png$/,
 	// Prerendered pages of screens for facilitators or read once (voice studio, make room, credits),
-	// and of the shared-link view, whose content is in the link and only scripts can read: offline,
-	// the service worker answers them with the app shell (200.html), which renders them the same
-	// way from the precached scripts. Participants' own screens keep their prerendered page.
-	/^(studio|space|credits|share)\.html$/
+	// and of screens only scripts can fill (the shared-link view reads the link; the profile picker
+	// reads the device's profiles): offline, the service worker answers them with the app shell
+	// (200.html), which renders them the same way from the precached scripts.
+	/^(studio|space|credits|share|profiles)\.html$/
 ];
 
 function walk(dir: string): string[] {

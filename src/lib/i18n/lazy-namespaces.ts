@@ -18,6 +18,8 @@
  * - voicePack: only the reasons a voice pack was refused, in the studio, after a file was picked.
  * - steps: the next steps agreed with a coach, on the portfolio and the shared view, both
  *   rendered behind `session.ready`.
+ * - backup: the settings screen's backup panel (behind `session.ready`, like packImport) and the
+ *   "make room" screen's backup button, also behind `session.ready`.
  */
 export const LAZY_NAMESPACES: readonly string[] = [
 	'profiles',
@@ -29,5 +31,6 @@ export const LAZY_NAMESPACES: readonly string[] = [
 	'pdf',
 	'skillsMap',
 	'voicePack',
-	'steps'
+	'steps',
+	'backup'
 ];
