@@ -31,7 +31,9 @@ test('a voice note being recorded keeps the tablet open', { tag: '@tablet-only' 
 	await expect(detail).toBeVisible();
 
 	// Recording, no touch for 3 min 30 s (the delay is 3 min): no warning, still open.
+	// The microphone opens asynchronously: from when the button shows "stop", it is recording.
 	await page.getByTestId('voice-record').click();
+	await expect(page.getByTestId('voice-record')).toHaveClass(/\brecording\b/);
 	await page.clock.fastForward('03:30');
 	await page.clock.runFor(2000);
 	await expect(page.getByTestId('lock-warning')).not.toBeVisible();
