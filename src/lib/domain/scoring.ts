@@ -16,6 +16,7 @@
  */
 import type { AnswerRecord } from './records';
 import type { MasteryLevel } from './content-keys';
+import { forEachInSlices } from './time-slices';
 
 export interface Evidence {
 	competence: string;
@@ -62,20 +63,35 @@ function step(current: MasteryLevel | undefined, evidence: Evidence): MasteryLev
 	return current === undefined ? evidence.level : (Math.max(current, evidence.level) as MasteryLevel);
 }
 
+/** Adds one answer's evidence to the running levels (answers must come in chronological order). */
+function addAnswer(levels: Map<string, CompetenceLevel>, answer: AnswerRecord): void {
+	for (const e of evidenceOf(answer)) {
+		const prev = levels.get(e.competence);
+		levels.set(e.competence, {
+			competence: e.competence,
+			level: step(prev?.level, e),
+			firstAt: prev?.firstAt ?? e.at,
+			updatedAt: e.at,
+			evidenceCount: (prev?.evidenceCount ?? 0) + 1
+		});
+	}
+}
+
 export function competenceLevels(answers: readonly AnswerRecord[]): Map<string, CompetenceLevel> {
 	const levels = new Map<string, CompetenceLevel>();
-	for (const answer of chronological(answers)) {
-		for (const e of evidenceOf(answer)) {
-			const prev = levels.get(e.competence);
-			levels.set(e.competence, {
-				competence: e.competence,
-				level: step(prev?.level, e),
-				firstAt: prev?.firstAt ?? e.at,
-				updatedAt: e.at,
-				evidenceCount: (prev?.evidenceCount ?? 0) + 1
-			});
-		}
-	}
+	for (const answer of chronological(answers)) addAnswer(levels, answer);
+	return levels;
+}
+
+/**
+ * The same as competenceLevels, in slices that let the page paint and answer taps meanwhile:
+ * thousands of answers take tens of milliseconds on a slow phone.
+ */
+export async function competenceLevelsInSlices(
+	answers: readonly AnswerRecord[]
+): Promise<Map<string, CompetenceLevel>> {
+	const levels = new Map<string, CompetenceLevel>();
+	await forEachInSlices(chronological(answers), (answer) => addAnswer(levels, answer));
 	return levels;
 }
 

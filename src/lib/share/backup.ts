@@ -3,7 +3,7 @@
  * zip the person can keep anywhere. Restoring merges into the chosen profile on this
  * device: it never deletes anything there, and either all of it is written or none of it.
  */
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
 import type * as z from 'zod/mini';
 import {
 	AnswerRecordSchema,
@@ -20,6 +20,8 @@ import {
 } from '../domain/records';
 import { DB_VERSION, PROFILE_OWNED_STORES as PROFILE_STORES, type AtoutsDB } from '../storage/db';
 import { guardWrite } from '../storage/errors';
+import { profileRowsIn } from '../storage/read';
+import { mapInSlices, stringifyInSlices, yieldToMain } from '../domain/time-slices';
 import {
 	BACKUP_FORMAT,
 	BACKUP_JSON,
@@ -58,32 +60,76 @@ export function backupFileName(now = Date.now()): string {
 	return `atouts-sauvegarde-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.zip`;
 }
 
-/** One readonly transaction, so the backup is a consistent snapshot even if a write lands meanwhile. */
+/**
+ * One readonly transaction, so the backup is a consistent snapshot even if a write lands meanwhile.
+ * Records are read in batches and checked in slices: a big profile (5,000 answers, 200 photos)
+ * never freezes the page for long (storage/read.ts, domain/time-slices.ts).
+ */
 async function readProfile(db: AtoutsDB, profileId: string, now: number): Promise<{ profile: Profile; rows: Rows }> {
 	const tx = db.transaction(['profiles', ...PROFILE_STORES], 'readonly');
-	const [profileRow, ...stores] = await Promise.all([
-		tx.objectStore('profiles').get(profileId),
-		...PROFILE_STORES.map((store) => tx.objectStore(store).index('byProfile').getAll(profileId))
-	]);
+	const profileRow: unknown = await tx.objectStore('profiles').get(profileId);
+	const stored = [];
+	for (const store of PROFILE_STORES) stored.push(await profileRowsIn(tx.objectStore(store), profileId));
 	await tx.done;
 	// Rows that no longer parse stay on the device (the next normal read quarantines them):
 	// a backup holds only what a restore will accept.
-	const rows = Object.fromEntries(
-		PROFILE_STORES.map((store, i) => [
-			store,
-			stores[i]!.flatMap((row) => {
-				const parsed = SCHEMAS[store].safeParse(row);
-				return parsed.success ? [parsed.data] : [];
-			})
-		])
-	) as Rows;
+	const rows: Partial<Record<RecordStore, unknown[]>> = {};
+	for (const [i, store] of PROFILE_STORES.entries()) {
+		const parsed = await mapInSlices(stored[i]!, (row) => SCHEMAS[store].safeParse(row.value));
+		rows[store] = parsed.flatMap((p) => (p.success ? [p.data] : []));
+	}
 	const kind = profileId === DEFAULT_PROFILE_ID ? 'default' : 'named';
 	const profile = ProfileSchema.safeParse(profileRow);
-	return { profile: profile.success ? profile.data : { id: profileId, kind, createdAt: now }, rows };
+	return { profile: profile.success ? profile.data : { id: profileId, kind, createdAt: now }, rows: rows as Rows };
 }
 
 /** DOS timestamps only cover 1980–2099; the zip's dates are cosmetic, createdAt is what counts. */
 const zipDate = (now: number) => new Date(Math.min(Math.max(now, Date.UTC(1980, 0, 2)), Date.UTC(2099, 11, 30)));
+
+/** Bytes handed to the zip at a time: deflating or checksumming one step is a task of a few ms. */
+const ZIP_STEP = 64 * 1024;
+
+/**
+ * A zip written entry by entry in small steps, yielding between steps, so that writing tens
+ * of megabytes of photos never freezes the page (zipSync did it all in one task). Entries carry
+ * their sizes after their data (a data descriptor) and in the central directory, as zip allows.
+ */
+function zipWriter(mtime: Date) {
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	let failure: Error | null = null;
+	const zip = new Zip((error, chunk) => {
+		if (error) failure = error;
+		else {
+			chunks.push(chunk);
+			size += chunk.length;
+		}
+	});
+	const check = () => {
+		if (failure) throw failure;
+		if (size > BACKUP_LIMITS.file) throw new BackupRefusal('too-large');
+	};
+	return {
+		async add(name: string, bytes: Uint8Array, level: 0 | 6) {
+			const entry = level ? new ZipDeflate(name, { level }) : new ZipPassThrough(name);
+			entry.mtime = mtime;
+			zip.add(entry);
+			for (let at = 0; ; at += ZIP_STEP) {
+				const last = at + ZIP_STEP >= bytes.length;
+				entry.push(bytes.subarray(at, at + ZIP_STEP), last);
+				check();
+				if (last) break;
+				await yieldToMain();
+			}
+			await yieldToMain();
+		},
+		end(): Blob {
+			zip.end();
+			check();
+			return new Blob(chunks as BlobPart[], { type: BACKUP_MIME });
+		}
+	};
+}
 
 /**
  * Throws BackupRefusal('too-large') rather than hand over a file a restore would refuse:
@@ -108,10 +154,11 @@ export async function createBackup(db: AtoutsDB, profileId: string, now = Date.n
 		...rows,
 		evidence
 	};
-	const text = strToU8(JSON.stringify(json));
-	const files: Zippable = { [BACKUP_JSON]: [text, { level: 6 }] };
+	const text = strToU8(await stringifyInSlices(json));
 	let total = text.length;
 	if (total > BACKUP_LIMITS.entry) throw new BackupRefusal('too-large');
+	const zip = zipWriter(zipDate(now));
+	await zip.add(BACKUP_JSON, text, 6);
 	const media = [
 		...rows.evidence.map((record, i) => ({ blob: record.blob, file: evidence[i]!.file })),
 		...(nameClip && clipFile ? [{ blob: nameClip, file: clipFile.file }] : [])
@@ -121,11 +168,9 @@ export async function createBackup(db: AtoutsDB, profileId: string, now = Date.n
 		if (bytes.length > BACKUP_LIMITS.entry || (total += bytes.length) > BACKUP_LIMITS.total)
 			throw new BackupRefusal('too-large');
 		// Photos and voice notes are already compressed: deflating them again costs time for nothing.
-		files[file] = [bytes, { level: 0 }];
+		await zip.add(file, bytes, 0);
 	}
-	const zip = zipSync(files, { mtime: zipDate(now) });
-	if (zip.length > BACKUP_LIMITS.file) throw new BackupRefusal('too-large');
-	return new Blob([zip], { type: BACKUP_MIME });
+	return zip.end();
 }
 
 export type ReadBackupResult = { ok: true; backup: ParsedBackup } | { ok: false; error: BackupError };

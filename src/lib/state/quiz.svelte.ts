@@ -6,7 +6,7 @@
 import type { AnswerRecord, ExperiencePick, RoundRecord } from '../domain/records';
 import { selectRound } from '../domain/card-selection';
 import { suggestedCompetences } from '../domain/experience-picks';
-import { competenceLevels, roundStrengths, type CompetenceLevel } from '../domain/scoring';
+import { competenceLevels, competenceLevelsInSlices, roundStrengths, type CompetenceLevel } from '../domain/scoring';
 import { deleteAnswer, listAnswers, saveAnswer, saveImportedLevels } from '../storage/answers';
 import { announce, onOtherTabChange } from './tab-sync';
 import { listRounds, saveRound } from '../storage/rounds';
@@ -42,7 +42,11 @@ class QuizState {
 	);
 	readonly position: number = $derived(this.roundAnswers.length);
 	readonly currentCardId: string | null = $derived(this.round?.cardIds[this.position] ?? null);
-	readonly levels: Map<string, CompetenceLevel> = $derived(competenceLevels(this.#answers));
+	/** Levels worked out in slices while loading (see load), so the first render does not compute them. */
+	#loadedLevels: { answers: readonly AnswerRecord[]; levels: Map<string, CompetenceLevel> } | null = null;
+	readonly levels: Map<string, CompetenceLevel> = $derived(
+		this.#loadedLevels?.answers === this.#answers ? this.#loadedLevels.levels : competenceLevels(this.#answers)
+	);
 	readonly strengths: CompetenceLevel[] = $derived(
 		this.lastFinishedRound ? roundStrengths(this.#answers, this.lastFinishedRound.id) : []
 	);
@@ -72,6 +76,7 @@ class QuizState {
 			listRounds(db, profileId),
 			listPicks(db, profileId)
 		]);
+		this.#loadedLevels = { answers, levels: await competenceLevelsInSlices(answers) };
 		this.#answers = answers;
 		this.#rounds = rounds;
 		this.#picks = picks;

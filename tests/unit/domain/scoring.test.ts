@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
 	chronological,
 	competenceLevels,
+	competenceLevelsInSlices,
 	evidenceOf,
 	levelHistory,
 	roundStrengths
@@ -181,6 +182,14 @@ describe('competenceLevels: properties', () => {
 			fc.property(answersArb, (answers) => {
 				const levels = competenceLevels(answers);
 				for (const c of COMPETENCES) expect(levels.get(c)?.level).toBe(expectedLevel(answers, c));
+			})
+		);
+	});
+
+	it('gives the same levels in slices as in one go', async () => {
+		await fc.assert(
+			fc.asyncProperty(answersArb, async (answers) => {
+				expect(await competenceLevelsInSlices(answers)).toEqual(competenceLevels(answers));
 			})
 		);
 	});

@@ -85,6 +85,21 @@ describe('createBackup', () => {
 		expect((error as BackupRefusal).error).toBe('too-large');
 	});
 
+	it('writes a big profile in steps: 3,000 answers and a photo of several steps, read back whole', async () => {
+		const db = await freshDB();
+		const answers = Array.from({ length: 3000 }, (_, i) => answer(`a-${String(i).padStart(4, '0')}`, 'anna', i));
+		const photo = media.jpeg(300 * 1024, 9); // several 64 KiB steps
+		await seed(db, { answers, evidence: [evidence('ev-big', 'anna', 'image/jpeg', photo)] });
+		const zip = await bytesOf(await createBackup(db, 'anna', NOW));
+		const text = unzipSync(zip)['backup.json']!;
+		expect(text.length).toBeGreaterThan(300 * 1024); // the JSON too took several steps
+		const backup = await backupOf(db, 'anna');
+		expect(backup.answers).toEqual(answers);
+		expect(backup.evidence.map((e) => e.id)).toEqual(['ev-big']);
+		expect(await bytesOf(backup.evidence[0]!.blob)).toEqual(photo);
+		expect(unzipSync(zip)['evidence/ev-big.jpg']).toEqual(photo);
+	});
+
 	it('suggests a dated file name', () => {
 		expect(backupFileName(NOW)).toBe('atouts-sauvegarde-2026-11-28.zip');
 	});
