@@ -11,12 +11,10 @@
  */
 // fr.json, without the namespaces of lazy-namespaces.ts in the browser (scripts/lib/first-paint-texts.ts).
 import fr from 'virtual:first-paint-fr';
+import { formatNumber } from './number-format';
 
 type Tree = { [key: string]: string | Tree };
 const plural = new Intl.PluralRules('fr');
-// Made on first use, not at load: the first Intl.NumberFormat of a page loads ICU's number data,
-// about 190 ms on a budget phone (4x CPU), and most first screens show no number at all.
-let numbers: Intl.NumberFormat | undefined;
 
 function lookup(key: string): string | undefined {
 	let node: string | Tree | undefined = fr as Tree;
@@ -37,8 +35,6 @@ export function firstPaintT(key: string, options: Record<string, unknown> = {}):
 	return text.replace(/\{\{\s*(\w+)\s*(?:,\s*(number)\s*)?\}\}/g, (whole: string, name: string, format?: string) => {
 		const value = options[name];
 		if (value === undefined) return whole; // like i18next: a missing value leaves the placeholder
-		return format === 'number' && typeof value === 'number'
-			? (numbers ??= new Intl.NumberFormat('fr')).format(value)
-			: String(value);
+		return format === 'number' && typeof value === 'number' ? formatNumber(value, 'fr') : String(value);
 	});
 }

@@ -5,7 +5,8 @@
  */
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import fr from './locales/fr.json';
-import { DEFAULT_LANGUAGE, SHIPPED_LANGUAGES } from './languages';
+import { DEFAULT_LANGUAGE, SHIPPED_LANGUAGES, languageInfo } from './languages';
+import { formatNumber } from './number-format';
 
 const lazyLocales = import.meta.glob<{ default: Resource[string] }>(['./locales/*.json', '!./locales/fr.json']);
 
@@ -19,6 +20,11 @@ void i18n.init({
 	initAsync: false,
 	interpolation: { escapeValue: false }, // Svelte escapes on render; nothing is inserted as HTML.
 	returnNull: false
+});
+// {{count, number}}: small counts without making an Intl.NumberFormat (see number-format.ts).
+i18n.services.formatter?.add('number', (value: unknown, lng: string | undefined) => {
+	const info = languageInfo(lng ?? DEFAULT_LANGUAGE);
+	return typeof value === 'number' ? formatNumber(value, info.locale, info.numbering) : String(value);
 });
 
 export async function loadLocale(code: string): Promise<void> {

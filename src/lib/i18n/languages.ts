@@ -11,6 +11,8 @@ export interface LanguageInfo {
 	/** BCP 47 tag for Intl and speech synthesis. */
 	locale: string;
 	complete: boolean;
+	/** Its digits, as Intl names them ('arab' for ٠١٢, 'arabext' for ۰۱۲); absent: 0-9 ('latn'). */
+	numbering?: string;
 }
 
 export const SHIPPED_LANGUAGES: readonly LanguageInfo[] = [
