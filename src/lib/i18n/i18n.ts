@@ -1,10 +1,12 @@
 /**
- * i18next, set up once. French is bundled in the first chunk (it is the default and the
- * fallback); other languages are separate chunks, fetched when chosen and precached by
- * the service worker, so every language works offline.
+ * i18next, set up once. French is bundled (it is the default and the fallback): most of it is
+ * the first screen's own copy (first-paint.ts), the rest (LAZY_NAMESPACES) comes with i18next.
+ * Other languages are separate chunks, fetched when chosen and precached by the service worker,
+ * so every language works offline.
  */
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
-import fr from './locales/fr.json';
+import firstPaintFr from 'virtual:first-paint-fr';
+import lazyFr from 'virtual:lazy-fr';
 import { DEFAULT_LANGUAGE, SHIPPED_LANGUAGES, languageInfo } from './languages';
 import { formatNumber } from './number-format';
 
@@ -16,7 +18,7 @@ void i18n.init({
 	lng: DEFAULT_LANGUAGE,
 	fallbackLng: DEFAULT_LANGUAGE,
 	supportedLngs: SHIPPED_LANGUAGES.map((l) => l.code),
-	resources: { fr: { translation: fr } },
+	resources: { fr: { translation: { ...firstPaintFr, ...lazyFr } as Resource[string] } },
 	initAsync: false,
 	interpolation: { escapeValue: false }, // Svelte escapes on render; nothing is inserted as HTML.
 	returnNull: false

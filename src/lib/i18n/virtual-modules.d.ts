@@ -4,6 +4,12 @@ declare module 'virtual:first-paint-fr' {
 	export default texts;
 }
 
+/** fr.json's LAZY_NAMESPACES only: with virtual:first-paint-fr, the whole of fr.json. */
+declare module 'virtual:lazy-fr' {
+	const texts: Record<string, unknown>;
+	export default texts;
+}
+
 /** A shipped pack's string file, keys shipped once per section (scripts/lib/compact-pack-strings.ts). */
 declare module '*.json?compact-strings' {
 	const texts: Record<string, string>;

@@ -6,9 +6,9 @@ import fr from '../../../src/lib/i18n/locales/fr.json';
 
 type Load = (this: unknown, id: string, options?: { ssr?: boolean }) => string | undefined;
 
-function load(ssr: boolean): Record<string, unknown> {
+function load(ssr: boolean, module = 'virtual:first-paint-fr'): Record<string, unknown> {
 	const plugin = firstPaintTexts();
-	const id = (plugin.resolveId as (id: string) => string | undefined)('virtual:first-paint-fr');
+	const id = (plugin.resolveId as (id: string) => string | undefined)(module);
 	expect(id).toBeDefined();
 	const code = (plugin.load as Load).call({ addWatchFile: () => undefined }, id!, { ssr });
 	return JSON.parse(code!.replace(/^export default /, '').replace(/;$/, '')) as Record<string, unknown>;
@@ -29,5 +29,11 @@ describe('first-paint texts', () => {
 
 	it('keeps every text for server rendering (the prerendered pages)', () => {
 		expect(load(true)).toEqual(fr);
+	});
+
+	it("gives i18next the rest, so that together the browser's two halves are all of fr.json", () => {
+		const lazy = load(false, 'virtual:lazy-fr');
+		expect(Object.keys(lazy).sort()).toEqual([...LAZY_NAMESPACES].sort());
+		expect({ ...load(false), ...lazy }).toEqual(fr);
 	});
 });
