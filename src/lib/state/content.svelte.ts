@@ -8,6 +8,8 @@ import { ContentIndex } from '../content/content-index';
 import type { PackStructure } from '../content/shipped-packs';
 import type { ImportProblem } from '../content/pack-import';
 import { toStorageError } from '../storage/errors';
+import { languageInfo, resolveLanguage } from '../i18n/languages';
+import { LANGUAGE_HINT_KEY } from '../i18n/early-direction.js';
 import { locale } from './locale.svelte';
 import { session } from './session.svelte';
 
@@ -21,6 +23,17 @@ async function shippedPictograms(): Promise<Set<string> | undefined> {
 	} catch {
 		return undefined; // cannot tell: the validator then skips this one check
 	}
+}
+
+/** The language the session will most likely open in (as the early-direction script guesses it). */
+function likelyLanguage(): string {
+	let hint: string | null = null;
+	try {
+		hint = localStorage.getItem(LANGUAGE_HINT_KEY);
+	} catch {
+		// no storage: the device's languages decide
+	}
+	return resolveLanguage(hint, globalThis.navigator?.languages ?? []);
 }
 
 class ContentState {
@@ -50,6 +63,7 @@ class ContentState {
 	 */
 	seed(packs: readonly PackStructure[], frenchTexts: Record<string, string>): void {
 		if (this.#index) return;
+		this.#followLanguage();
 		this.#index = new ContentIndex(packs);
 		this.#strings = { ...this.#strings, fr: { ...frenchTexts, ...this.#strings.fr } };
 	}
@@ -63,7 +77,10 @@ class ContentState {
 	/** A pack text as something to say: text, audio key (= content key) and real language. */
 	spoken = (key: string): Prompt => ({ key, text: this.text(key), lang: this.langOf(key) });
 
-	/** French text for employers and coaches, whatever the person's language. */
+	/**
+	 * French text for employers and coaches, whatever the person's language. Only once the French
+	 * texts are loaded: call ensureLanguage('fr') first (a complete language does not need them).
+	 */
 	french = (key: string): string => this.#strings.fr?.[key] ?? '';
 
 	load(): Promise<void> {
@@ -73,9 +90,11 @@ class ContentState {
 
 	async #load() {
 		const packs = import('../content/shipped-packs');
-		// The French texts (every screen's fallback) download alongside the pack and the session,
-		// rather than one round trip after them.
-		void packs.then((m) => m.loadShippedStrings('fr')).catch(() => undefined);
+		// The texts of the likely language (and French, when it is the fallback) download alongside
+		// the pack and the session, rather than one round trip after them.
+		const likely = likelyLanguage();
+		for (const lang of new Set([likely, ...(this.#needsFrench(likely) ? ['fr'] : [])]))
+			void packs.then((m) => m.loadShippedStrings(lang)).catch(() => undefined);
 		const [{ SHIPPED_PACKS }] = await Promise.all([packs, session.boot()]);
 		try {
 			const { listImportedPacks } = await import('../storage/packs'); // zod: not on the first screen
@@ -84,17 +103,48 @@ class ContentState {
 			this.#imported = []; // imported packs unreadable: the shipped content still works
 		}
 		this.#index = new ContentIndex([...SHIPPED_PACKS, ...this.#imported]);
-		await this.ensureLanguage('fr');
+		this.#followLanguage();
 	}
 
+	#following = false;
+	/**
+	 * Once a screen has content, its texts follow the person's language: when the session has
+	 * settled it (before, it is the first paint's French, and an Arabic phone would download French
+	 * texts), and whenever they change it. Here rather than in the layout, so that a screen without
+	 * content (the home screen) does not load this module.
+	 */
+	#followLanguage(): void {
+		if (this.#following) return;
+		this.#following = true;
+		$effect.root(() => {
+			$effect(() => {
+				if (locale.settled) void this.ensureLanguage(locale.code);
+			});
+		});
+	}
+
+	/**
+	 * French texts are the fallback of a language that misses some: one not complete, or any
+	 * language once a pack was imported (it may not be translated). A complete language with only
+	 * the shipped packs never falls back, and a phone in Arabic need not download the French
+	 * texts (~20 KiB) for nothing; what shows French on purpose asks for it (french()).
+	 */
+	#needsFrench(lang: string): boolean {
+		return lang !== 'fr' && (!languageInfo(lang).complete || this.#imported.length > 0);
+	}
+
+	/** Every pack text of `lang` (and French, when it is the fallback), loaded once. */
 	async ensureLanguage(lang: string): Promise<void> {
-		if (this.#whole.includes(lang)) return;
-		const { loadShippedStrings } = await import('../content/shipped-packs');
-		const table = { ...(await loadShippedStrings(lang)) };
-		for (const pack of this.#imported)
-			Object.assign(table, Object.fromEntries(Object.entries(pack.strings[lang] ?? {})));
-		this.#strings = { ...this.#strings, [lang]: table };
-		this.#whole = [...this.#whole, lang];
+		const french = this.#needsFrench(lang) ? this.ensureLanguage('fr') : undefined;
+		if (!this.#whole.includes(lang)) {
+			const { loadShippedStrings } = await import('../content/shipped-packs');
+			const table = { ...(await loadShippedStrings(lang)) };
+			for (const pack of this.#imported)
+				Object.assign(table, Object.fromEntries(Object.entries(pack.strings[lang] ?? {})));
+			this.#strings = { ...this.#strings, [lang]: table };
+			if (!this.#whole.includes(lang)) this.#whole = [...this.#whole, lang];
+		}
+		await french;
 	}
 
 	/** Every pack text of a language (only those really written in it), for the studio. */

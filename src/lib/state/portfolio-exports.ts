@@ -62,7 +62,8 @@ export async function makePortfolioPdf(
 ): Promise<'saved' | 'empty'> {
 	const [{ portfolioPdfFile }, { saveFile }] = await Promise.all([
 		import('../share/portfolio-pdf-file'),
-		import('../share/save-file')
+		import('../share/save-file'),
+		content.ensureLanguage('fr') // the PDF is also in French, for employers
 	]);
 	const blob = await portfolioPdfFile({
 		groups,
@@ -87,7 +88,8 @@ export async function downloadPortfolioBadges(groups: readonly PortfolioGroup[],
 	const [{ competenceBadge, badgesFile, BADGE_MIME }, { saveFile }, marks] = await Promise.all([
 		import('../share/open-badges'),
 		import('../share/save-file'),
-		import('../share/coach-marks')
+		import('../share/coach-marks'),
+		content.ensureLanguage('fr') // badges name competences in French
 	]);
 	const holderId = `urn:uuid:${crypto.randomUUID()}`;
 	const credentials = sharedItems(groups).map((i) => {
