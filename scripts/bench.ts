@@ -11,7 +11,8 @@
  * median kept; default 1), BENCH_ROUTES=/,/quiz (default: all of ROUTES; "none" skips Lighthouse),
  * BENCH_LANGS=fr,ar (default: all of LANGS), BENCH_ANSWERS (default 50), BENCH_COLD_STARTS
  * (default 5), BENCH_PORT (default: a free port), BENCH_EXTRAS=none (Lighthouse and bytes only; or a
- * comma-separated list of measurer names, e.g. measurePortfolioScale).
+ * comma-separated list of measurer names, e.g. measurePortfolioScale), BENCH_SCALES=1000,5000 (the
+ * portfolio_scale sizes, by answer count; default all), BENCH_RENDERS (portfolio opens per size, default 3).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ import { measurePdfAndBackup } from './bench/pdf-and-backup';
 import { measureTapToSound } from './bench/tap-to-sound';
 import { measurePortfolioScale } from './bench/portfolio-scale';
 import { measureResilience } from './bench/resilience';
+import { measureRouteJsTotals } from './bench/route-js-total';
 import type { ResilienceFigures } from './lib/resilience-reports';
 
 // ── Routes ────────────────────────────────────────────────────────────────────────────────────
@@ -85,7 +87,8 @@ export const EXTRA_MEASURERS: ExtraMeasurer[] = [
 	measurePdfAndBackup,
 	measureTapToSound,
 	measurePortfolioScale,
-	measureResilience
+	measureResilience,
+	measureRouteJsTotals
 ];
 
 // ── Lighthouse ────────────────────────────────────────────────────────────────────────────────
@@ -421,6 +424,14 @@ function printTimingSummary(extra: Record<string, unknown>): void {
 				'…, 0, 0'
 			]);
 		if (!resilience.ok) rows.push(['resilience: FAILED', resilience.error ?? '', 'ok']);
+	}
+	if ('route_js_loaded_gz_bytes_max' in extra) {
+		get('route_js_loaded_gz_bytes'); // per route in reports/bench.json
+		rows.push([
+			'JS a route downloads in all, gz (max over routes, fr and ar)',
+			`${kib(Number(get('route_js_loaded_gz_bytes_max')))}; code alone ${kib(Number(get('route_code_loaded_gz_bytes_max')))}`,
+			'120 KiB'
+		]);
 	}
 	for (const [key, value] of Object.entries(extra))
 		if (!shown.has(key)) rows.push([key, JSON.stringify(value), 'reported']);
