@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 /** Shared helpers for browser tests: IndexedDB reads, service worker readiness, axe. */
 import { expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -83,4 +84,13 @@ export async function answerCurrentCard(page: Page, prefer: 'first' | 'level-2' 
 		expect(await card.getAttribute('data-card-id', { timeout: 1000 })).not.toBe(id);
 	}).toPass();
 	return id;
+}
+
+/**
+ * A full portfolio's share link (the bench's sample: every shipped competence), made with the
+ * app's own codec under tsx (its JSON imports need tsx or Vite, not Playwright's loader).
+ */
+export function sampleLink(base: string): string {
+	const code = `import { samplePortfolioLink } from './scripts/bench/portfolio-link.ts'; console.log(samplePortfolioLink(process.argv[1]));`;
+	return execFileSync('npx', ['tsx', '--eval', code, base], { encoding: 'utf8' }).trim();
 }

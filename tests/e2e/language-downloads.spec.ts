@@ -4,8 +4,7 @@
  * French on purpose (the titles beside a shared portfolio, for employers) loads it when shown.
  */
 import { test, expect, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { waitForApp } from './helpers';
+import { sampleLink, waitForApp } from './helpers';
 
 // Page requests only: a service worker would fetch every file to precache it.
 test.use({ serviceWorkers: 'block' });
@@ -14,12 +13,6 @@ const CARD = {
 	fr: 'Ton bus est en retard',
 	ar: 'الحافلة متأخرة'
 };
-
-/** A full portfolio's share link (the bench's sample), made with the app's codec under tsx: its JSON imports need Vite or tsx. */
-function sampleLink(base: string): string {
-	const code = `import { samplePortfolioLink } from './scripts/bench/portfolio-link.ts'; console.log(samplePortfolioLink(process.argv[1]));`;
-	return execFileSync('npx', ['tsx', '--eval', code, base], { encoding: 'utf8' }).trim();
-}
 
 /** The text of every script the page loads from now on. */
 function scriptsLoaded(page: Page): () => Promise<string[]> {
