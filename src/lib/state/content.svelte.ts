@@ -102,7 +102,10 @@ class ContentState {
 		} catch {
 			this.#imported = []; // imported packs unreadable: the shipped content still works
 		}
-		this.#index = new ContentIndex([...SHIPPED_PACKS, ...this.#imported]);
+		// The seed's index (these same shipped packs, nothing imported) stays: a new, equal one would
+		// re-render every tile of the screen for nothing.
+		if (this.#index?.packs !== SHIPPED_PACKS || this.#imported.length)
+			this.#index = new ContentIndex([...SHIPPED_PACKS, ...this.#imported]);
 		this.#followLanguage();
 	}
 
