@@ -3,7 +3,8 @@
  * link, read-only view in a fresh browser, "save to my phone", and it is there.
  */
 import { test, expect } from '@playwright/test';
-import { answerCurrentCard, expectNoAxeViolations, readStore, startRound, waitForApp } from './helpers';
+import { readFileSync } from 'node:fs';
+import { answerCurrentCard, expectNoAxeViolations, readStore, sampleLink, startRound, waitForApp } from './helpers';
 
 test(
 	'share by link after consent, open it elsewhere read-only, save it there',
@@ -77,3 +78,27 @@ test('a damaged or foreign link says so clearly and stores nothing', { tag: '@ph
 	}
 	expect(await readStore(page, 'answers')).toEqual([]);
 });
+
+test(
+	'a big shared portfolio: "save to my phone" appears only once every row is in the page, so it never jumps down',
+	{ tag: '@phone-only' },
+	async ({ page, baseURL }) => {
+		// Rows of a big list are added a few at a time; the save button used to show under the first
+		// ones and be pushed down the screen as the rest arrived (a layout shift).
+		const competences = (JSON.parse(readFileSync('src/lib/content/packs/socle/competences.json', 'utf8')) as unknown[])
+			.length;
+		await page.addInitScript(() => {
+			new MutationObserver(() => {
+				const w = window as unknown as { rowsWhenSaveShown?: number };
+				if (w.rowsWhenSaveShown === undefined && document.querySelector('[data-testid="share-save"]'))
+					w.rowsWhenSaveShown = document.querySelectorAll('[data-testid^="shared-"].row').length;
+			}).observe(document, { subtree: true, childList: true });
+		});
+		await page.goto(sampleLink(new URL('/', baseURL).href));
+		await expect(page.getByTestId('share-save')).toBeAttached();
+		expect(competences).toBeGreaterThan(20); // big enough to render in steps
+		expect(await page.evaluate(() => (window as unknown as { rowsWhenSaveShown?: number }).rowsWhenSaveShown)).toBe(
+			competences
+		);
+	}
+);
