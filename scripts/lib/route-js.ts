@@ -26,8 +26,11 @@ export interface RouteJs {
 	files: number;
 }
 
-/** URL paths of the built files that hold content rather than code. */
-export function contentChunkPaths(): Set<string> {
+/**
+ * URL paths of the built files that hold content rather than code: the packs' structure and
+ * texts, and (unless `locales` is false) the interface texts of each language.
+ */
+export function contentChunkPaths({ locales = true } = {}): Set<string> {
 	const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, Chunk>;
 	// The strings' shared key lists are chunks named after their section (compact-pack-strings.ts).
 	const sections = new Set(
@@ -39,7 +42,9 @@ export function contentChunkPaths(): Set<string> {
 		Object.entries(manifest)
 			.filter(
 				([key, chunk]) =>
-					/content\/packs\/|i18n\/locales\/|atouts-strings:/.test(chunk.src ?? key) ||
+					(locales ? /content\/packs\/|i18n\/locales\/|atouts-strings:/ : /content\/packs\/|atouts-strings:/).test(
+						chunk.src ?? key
+					) ||
 					chunk.name === 'shipped-packs' ||
 					sections.has(chunk.name ?? '')
 			)

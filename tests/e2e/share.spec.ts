@@ -46,7 +46,14 @@ test(
 		}
 
 		// A different device: a fresh context with its own, empty storage.
-		const phone = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true });
+		// No service worker there: its "works offline" banner, popping up at its own moment over the
+		// bottom of the screen, could take the tap meant for "save" (offline is tested elsewhere).
+		const phone = await browser.newContext({
+			viewport: { width: 360, height: 640 },
+			isMobile: true,
+			hasTouch: true,
+			serviceWorkers: 'block'
+		});
 		const other = await phone.newPage();
 		await other.goto(link!);
 		await waitForApp(other);
@@ -55,6 +62,7 @@ test(
 		await expect(shared.first()).toBeVisible();
 		expect(await shared.count()).toBe(recognised);
 		expect(await readStore(other, 'answers')).toEqual([]);
+		await expect(other.getByTestId('share-save')).toBeVisible(); // the whole screen is in (the save comes last)
 		await expectNoAxeViolations(other, 'shared portfolio');
 
 		await other.getByTestId('share-save').click();

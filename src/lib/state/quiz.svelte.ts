@@ -21,6 +21,7 @@ const RETRY_DELAYS_MS = [500, 1500, 4000];
 
 class QuizState {
 	#loaded = $state(false);
+	#stored = $state(false);
 	#answers = $state.raw<AnswerRecord[]>([]);
 	#rounds = $state.raw<RoundRecord[]>([]);
 	#picks = $state.raw<ExperiencePick[]>([]);
@@ -51,8 +52,16 @@ class QuizState {
 		this.lastFinishedRound ? roundStrengths(this.#answers, this.lastFinishedRound.id) : []
 	);
 
+	/** The person's records and the content are loaded. */
 	get loaded() {
 		return this.#loaded;
+	}
+	/**
+	 * The person's records are read; the content may still be loading. A screen with nothing to
+	 * show from the content (a first visit: no round, no strengths, no competences) can show now.
+	 */
+	get stored() {
+		return this.#stored;
 	}
 	get answers(): readonly AnswerRecord[] {
 		return this.#answers;
@@ -68,7 +77,9 @@ class QuizState {
 	}
 
 	async load(): Promise<void> {
-		await Promise.all([session.boot(), content.load()]);
+		// The records are read while the content loads, not after it (see stored).
+		const contentLoaded = content.load();
+		await session.boot();
 		const db = await session.db();
 		const profileId = session.profileId;
 		const [answers, rounds, picks] = await Promise.all([
@@ -83,6 +94,8 @@ class QuizState {
 		// A round whose last answer was saved but whose end was not (page closed just then).
 		const done = this.round;
 		if (done && this.position >= done.cardIds.length) await this.#finish(done).catch(() => undefined);
+		this.#stored = true;
+		await contentLoaded;
 		this.#loaded = true;
 	}
 
@@ -101,6 +114,7 @@ class QuizState {
 
 	/** Starts a round from the picked experiences. Returns false when there is nothing to ask. */
 	async startRound(now = Date.now()): Promise<boolean> {
+		await content.load(); // the start screen can show before the content has loaded
 		const index = content.index;
 		if (!index) return false;
 		const lastAnswered = new Map(this.#answers.map((a) => [a.cardId, a.at]));
