@@ -23,6 +23,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROME_FLAGS, findChrome } from './find-chrome';
 import { BUILD_DIR, kib, measureBudgets, printBudgetTable } from './budgets';
+import { MEASURED_LANGUAGES, PARTICIPANT_ROUTES } from './lib/participant-routes';
 import { measureAnswerLatency } from './bench/answer-latency';
 import { langFlags } from './bench/browser';
 import { measureOfflineColdStart } from './bench/offline-cold-start';
@@ -39,8 +40,8 @@ import type { ResilienceFigures } from './lib/resilience-reports';
 // The language is Chromium's (--lang and --accept-lang, see langFlags), which the app follows through
 // navigator.languages; a fresh Lighthouse profile has no language setting of its own.
 // BENCH_ROUTES (comma-separated paths, "home" = "/", "none" = skip Lighthouse) and BENCH_LANGS narrow the set.
-export const ROUTES: string[] = ['/', '/experiences', '/quiz', '/strengths', '/portfolio', '/share', '/settings'];
-export const LANGS: string[] = ['fr', 'ar'];
+export const ROUTES: string[] = [...PARTICIPANT_ROUTES];
+export const LANGS: string[] = [...MEASURED_LANGUAGES];
 /** What Lighthouse's fresh, empty profile sees on a route, for the summary. */
 const ROUTE_NOTES: Record<string, string> = {
 	'/quiz': 'fresh profile: start screen, no card',

@@ -6,19 +6,17 @@
  */
 import type { MeasureContext } from '../bench';
 import { contentChunkPaths, routeJs, type RouteJs } from '../lib/route-js';
+import { MEASURED_LANGUAGES, PARTICIPANT_ROUTES } from '../lib/participant-routes';
 import { samplePortfolioLink } from './portfolio-link';
 import { launchChromium, newBenchContext } from './browser';
-
-const ROUTES = ['/', '/experiences', '/quiz', '/strengths', '/portfolio', '/share', '/settings'];
-const LANGS = ['fr', 'ar'];
 
 export async function measureRouteJsTotals({ baseUrl, chromePath }: MeasureContext): Promise<Record<string, unknown>> {
 	const content = contentChunkPaths();
 	const figures: Record<string, RouteJs> = {};
-	for (const lang of LANGS) {
+	for (const lang of MEASURED_LANGUAGES) {
 		const browser = await launchChromium(chromePath, lang);
 		try {
-			for (const route of ROUTES) {
+			for (const route of PARTICIPANT_ROUTES) {
 				const context = await newBenchContext(browser, {
 					serviceWorkers: 'block',
 					viewport: { width: 360, height: 640 }

@@ -7,14 +7,14 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { contentChunkPaths, routeJs } from '../../scripts/lib/route-js';
+import { MEASURED_LANGUAGES, PARTICIPANT_ROUTES } from '../../scripts/lib/participant-routes';
 import { sampleLink } from './helpers';
 
 const BUDGET = (JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as { route_js_gz_bytes: number })
 	.route_js_gz_bytes;
-const ROUTES = ['/', '/experiences', '/quiz', '/strengths', '/portfolio', '/share', '/settings'];
 const WITH_CONTENT = ['/experiences', '/quiz', '/strengths', '/portfolio', '/share'];
 
-for (const lang of ['fr', 'ar'])
+for (const lang of MEASURED_LANGUAGES)
 	test.describe(lang, () => {
 		test(
 			`${lang}: every participant route's code is within ${BUDGET} bytes gzip`,
@@ -22,7 +22,7 @@ for (const lang of ['fr', 'ar'])
 			async ({ browser, baseURL }) => {
 				test.setTimeout(120_000);
 				const content = contentChunkPaths();
-				for (const route of ROUTES) {
+				for (const route of PARTICIPANT_ROUTES) {
 					const context = await browser.newContext({ locale: lang, serviceWorkers: 'block' });
 					const url = route === '/share' ? sampleLink(new URL('/', baseURL).href) : new URL(route, baseURL).href;
 					const js = await routeJs(await context.newPage(), url, content);

@@ -34,8 +34,20 @@ const stringFiles = import.meta.glob<Record<string, string>>('./packs/*/strings/
 	query: '?compact-strings'
 });
 
+/** Each language's table, once: the content state asks early (to download in parallel) and again when it needs it. */
+const tables = new Map<string, Promise<Readonly<Record<string, string>>>>();
+
 /** All shipped strings of one language, across packs and sections. Missing language: empty. */
-export async function loadShippedStrings(lang: string): Promise<Record<string, string>> {
+export function loadShippedStrings(lang: string): Promise<Readonly<Record<string, string>>> {
+	let table = tables.get(lang);
+	if (!table) {
+		tables.set(lang, (table = readShippedStrings(lang)));
+		table.catch(() => tables.delete(lang)); // a failed download may be tried again
+	}
+	return table;
+}
+
+async function readShippedStrings(lang: string): Promise<Record<string, string>> {
 	const wanted = Object.entries(stringFiles).filter(([path]) => path.split('/')[4] === lang);
 	// Each import adds its preload links to the page, ~15 ms on a slow phone: started one task
 	// apart (still downloading side by side), so that six of them do not make one long task.
@@ -44,8 +56,8 @@ export async function loadShippedStrings(lang: string): Promise<Record<string, s
 		loading.push(load());
 		await yieldToMain();
 	}
-	const tables = await Promise.all(loading);
-	return Object.fromEntries(tables.flatMap((t) => Object.entries(t)));
+	const sections = await Promise.all(loading);
+	return Object.fromEntries(sections.flatMap((t) => Object.entries(t)));
 }
 
 export type { PackSection };
