@@ -94,3 +94,16 @@ export function sampleLink(base: string): string {
 	const code = `import { samplePortfolioLink } from './scripts/bench/portfolio-link.ts'; console.log(samplePortfolioLink(process.argv[1]));`;
 	return execFileSync('npx', ['tsx', '--eval', code, base], { encoding: 'utf8' }).trim();
 }
+
+/**
+ * Waits for the portfolio screen to show all its rows and returns their titles. The count comes
+ * from the screen's own figure: a big list is drawn in steps, so counting rows at once can be short.
+ */
+export async function portfolioTitles(page: Page): Promise<string[]> {
+	const count = page.getByTestId('portfolio-count');
+	await expect(count).toBeVisible();
+	const total = Number(await count.getAttribute('data-count'));
+	const titles = page.locator('[data-testid^="portfolio-"] strong');
+	await expect(titles).toHaveCount(total);
+	return (await titles.allTextContents()).map((title) => title.trim());
+}

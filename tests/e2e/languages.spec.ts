@@ -1,5 +1,12 @@
 import { test, expect, type Page } from '@playwright/test';
-import { answerCurrentCard, expectNoAxeViolations, readStore, startRound, waitForApp } from './helpers';
+import {
+	answerCurrentCard,
+	expectNoAxeViolations,
+	portfolioTitles,
+	readStore,
+	startRound,
+	waitForApp
+} from './helpers';
 
 const LANGUAGES = [
 	{ code: 'fr', dir: 'ltr', home: 'Ce que j' },
@@ -36,10 +43,9 @@ for (const language of LANGUAGES) {
 			await expect(page.getByTestId('strengths-list').locator('li').first()).toBeVisible();
 
 			await page.getByTestId('go-portfolio').click();
-			await expect(page.getByTestId('portfolio-count')).toBeVisible();
-			const titles = page.locator('[data-testid^="portfolio-"] strong');
-			expect(await titles.count()).toBeGreaterThan(0);
-			for (const title of await titles.allTextContents()) expect(title.trim()).not.toBe('');
+			const titles = await portfolioTitles(page);
+			expect(titles.length).toBeGreaterThan(0);
+			for (const title of titles) expect(title).not.toBe('');
 			await expectNoAxeViolations(page, `${language.code} portfolio`);
 		}
 	);

@@ -3,7 +3,7 @@
  * agree to share, make the PDF offline, and read it back (pages and competence titles).
  */
 import { test, expect } from '@playwright/test';
-import { answerCurrentCard, expectNoAxeViolations, startRound, waitForServiceWorker } from './helpers';
+import { answerCurrentCard, expectNoAxeViolations, portfolioTitles, startRound, waitForServiceWorker } from './helpers';
 
 async function readPdf(bytes: Uint8Array): Promise<{ pages: number; text: string }> {
 	const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -26,8 +26,7 @@ test(
 		for (let i = 0; i < 10; i++) await answerCurrentCard(page, 'level-2');
 		await expect(page).toHaveURL(/\/strengths$/);
 		await page.getByTestId('go-portfolio').click();
-		await expect(page.getByTestId('portfolio-count')).toBeVisible();
-		const titles = (await page.locator('[data-testid^="portfolio-"] strong').allTextContents()).map((t) => t.trim());
+		const titles = await portfolioTitles(page);
 		expect(titles.length).toBeGreaterThan(0);
 
 		// No PDF before consent.

@@ -67,7 +67,12 @@ class PwaState {
 		document.addEventListener('visibilitychange', () => {
 			if (document.visibilityState === 'hidden' && this.#updateReady) this.acceptUpdate();
 		});
-		await wb.register();
+		try {
+			await wb.register();
+		} catch {
+			// Service workers refused (a private window, a managed browser): the app still works,
+			// only not offline. Nothing to tell the person here.
+		}
 		// Already cached by an earlier visit: offline works, say so quietly only on first install.
 	}
 
