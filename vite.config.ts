@@ -1,10 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { firstPaintTexts } from './scripts/lib/first-paint-texts';
-import { compactPackStrings } from './scripts/lib/compact-pack-strings';
+import { dataAssets } from './scripts/lib/data-assets';
 
 export default defineConfig({
-	plugins: [firstPaintTexts(), compactPackStrings(), sveltekit()],
+	plugins: [firstPaintTexts(), dataAssets(), sveltekit()],
 	server: { host: '127.0.0.1', port: 5173 },
 	preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 	build: { target: 'es2022', reportCompressedSize: false },

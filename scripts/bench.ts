@@ -430,7 +430,7 @@ function printTimingSummary(extra: Record<string, unknown>): void {
 		get('route_js_loaded_gz_bytes'); // per route in reports/bench.json
 		rows.push([
 			'JS a route downloads in all, gz (max over routes, fr and ar)',
-			`${kib(Number(get('route_js_loaded_gz_bytes_max')))}; code alone ${kib(Number(get('route_code_loaded_gz_bytes_max')))}`,
+			`${kib(Number(get('route_js_loaded_gz_bytes_max')))}; content JSON beside it ${kib(Number(get('route_content_json_gz_bytes_max')))}`,
 			'120 KiB'
 		]);
 	}

@@ -5,19 +5,18 @@
  * screen is checked, so the order is certain, not a race.
  */
 import { test, expect, type Page, type Route } from '@playwright/test';
-import { contentChunkPaths } from '../../scripts/lib/route-js';
+import { CONTENT_FILE } from '../../scripts/lib/route-js';
 import { waitForApp } from './helpers';
 
 // Page requests only (a service worker would fetch the packs itself, out of the test's hands).
 test.use({ serviceWorkers: 'block' });
 
-/** Holds every chunk of the content packs (structure and texts) until release() is called. */
+/** Holds every file of the content packs (structure and texts) until release() is called. */
 async function holdContent(page: Page): Promise<{ held: () => number; release: () => Promise<void> }> {
-	const content = contentChunkPaths({ locales: false });
 	const held: Route[] = [];
 	let released = false;
-	await page.route('**/_app/immutable/chunks/*.js', (route) => {
-		if (!released && content.has(new URL(route.request().url()).pathname)) held.push(route);
+	await page.route(CONTENT_FILE, (route) => {
+		if (!released && /\/pack-[^/]+\.json$/.test(new URL(route.request().url()).pathname)) held.push(route);
 		else void route.continue();
 	});
 	return {

@@ -4,6 +4,7 @@
  * French on purpose (the titles beside a shared portfolio, for employers) loads it when shown.
  */
 import { test, expect, type Page } from '@playwright/test';
+import { CONTENT_FILE } from '../../scripts/lib/route-js';
 import { sampleLink, waitForApp } from './helpers';
 
 // Page requests only: a service worker would fetch every file to precache it.
@@ -14,11 +15,12 @@ const CARD = {
 	ar: 'الحافلة متأخرة'
 };
 
-/** The text of every script the page loads from now on. */
+/** The text of every script and content file the page loads from now on. */
 function scriptsLoaded(page: Page): () => Promise<string[]> {
 	const bodies: Promise<string>[] = [];
 	page.on('response', (response) => {
-		if (response.request().resourceType() === 'script') bodies.push(response.text().catch(() => ''));
+		if (response.request().resourceType() === 'script' || CONTENT_FILE.test(response.url()))
+			bodies.push(response.text().catch(() => ''));
 	});
 	return () => Promise.all(bodies);
 }

@@ -1,12 +1,12 @@
 /**
- * Byte budget: the code a participant route downloads in all on a first visit (what its HTML loads
+ * Byte budget: the JS a participant route downloads in all on a first visit (what its HTML loads
  * and what the app imports once running), in French and in Arabic, within `route_js_gz_bytes`.
  * `npm run budgets` checks the part the HTML loads up front; only a browser sees the rest.
- * Content shipped as JS modules (pack texts) is counted apart and reported by the bench.
+ * Content travels as JSON files beside the scripts; the bench reports their bytes.
  */
 import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
-import { contentChunkPaths, routeJs } from '../../scripts/lib/route-js';
+import { routeJs } from '../../scripts/lib/route-js';
 import { MEASURED_LANGUAGES, PARTICIPANT_ROUTES } from '../../scripts/lib/participant-routes';
 import { sampleLink } from './helpers';
 
@@ -17,22 +17,22 @@ const WITH_CONTENT = ['/experiences', '/quiz', '/strengths', '/portfolio', '/sha
 for (const lang of MEASURED_LANGUAGES)
 	test.describe(lang, () => {
 		test(
-			`${lang}: every participant route's code is within ${BUDGET} bytes gzip`,
+			`${lang}: every participant route's JS is within ${BUDGET} bytes gzip`,
 			{ tag: '@phone-only' },
 			async ({ browser, baseURL }) => {
 				test.setTimeout(120_000);
-				const content = contentChunkPaths();
 				for (const route of PARTICIPANT_ROUTES) {
 					const context = await browser.newContext({ locale: lang, serviceWorkers: 'block' });
 					const url = route === '/share' ? sampleLink(new URL('/', baseURL).href) : new URL(route, baseURL).href;
-					const js = await routeJs(await context.newPage(), url, content);
+					const js = await routeJs(await context.newPage(), url);
 					await context.close();
 					expect(js.files, `${route} loads scripts`).toBeGreaterThan(5);
-					expect.soft(js.code, `${route} (${lang}): code JS, gzip bytes`).toBeLessThanOrEqual(BUDGET);
-					// Screens with pack content download its texts, and every screen in Arabic its interface
-					// texts: the split did find the content chunks, and the phone was in that language.
+					expect.soft(js.js, `${route} (${lang}): JS, gzip bytes`).toBeLessThanOrEqual(BUDGET);
+					// Screens with pack content fetch its files, and every screen in Arabic its interface
+					// texts: the content really came as files, and the phone was in that language.
 					if (lang !== 'fr' || WITH_CONTENT.includes(route))
-						expect.soft(js.data, `${route} (${lang}): content data`).toBeGreaterThan(0);
+						expect.soft(js.json, `${route} (${lang}): content files`).toBeGreaterThan(0);
+					else expect.soft(js.json, `${route} (${lang}): content files`).toBe(0);
 				}
 			}
 		);

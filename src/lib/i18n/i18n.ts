@@ -1,16 +1,15 @@
 /**
  * i18next, set up once. French is bundled (it is the default and the fallback): most of it is
  * the first screen's own copy (first-paint.ts), the rest (LAZY_NAMESPACES) comes with i18next.
- * Other languages are separate chunks, fetched when chosen and precached by the service worker,
- * so every language works offline.
+ * Other languages are JSON files (scripts/lib/data-assets.ts), fetched when chosen and precached
+ * by the service worker, so every language works offline.
  */
 import i18next, { type i18n as I18n, type Resource } from 'i18next';
 import firstPaintFr from 'virtual:first-paint-fr';
 import lazyFr from 'virtual:lazy-fr';
 import { DEFAULT_LANGUAGE, SHIPPED_LANGUAGES, languageInfo } from './languages';
 import { formatNumber } from './number-format';
-
-const lazyLocales = import.meta.glob<{ default: Resource[string] }>(['./locales/*.json', '!./locales/fr.json']);
+import { loadLocale as loadLocaleTexts } from 'virtual:atouts-locale-data';
 
 export const i18n: I18n = i18next.createInstance();
 
@@ -31,10 +30,8 @@ i18n.services.formatter?.add('number', (value: unknown, lng: string | undefined)
 
 export async function loadLocale(code: string): Promise<void> {
 	if (i18n.hasResourceBundle(code, 'translation')) return;
-	const loader = lazyLocales[`./locales/${code}.json`];
-	if (!loader) throw new Error(`no locale file for "${code}"`);
-	const module = await loader();
-	i18n.addResourceBundle(code, 'translation', module.default, true, true);
+	const texts = (await loadLocaleTexts(code)) as Resource[string];
+	i18n.addResourceBundle(code, 'translation', texts, true, true);
 }
 
 /** The raw interface texts of a language (for the recording studio), loading them if needed. */

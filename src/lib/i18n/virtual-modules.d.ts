@@ -10,8 +10,20 @@ declare module 'virtual:lazy-fr' {
 	export default texts;
 }
 
-/** A shipped pack's string file, keys shipped once per section (scripts/lib/compact-pack-strings.ts). */
-declare module '*.json?compact-strings' {
-	const texts: Record<string, string>;
-	export default texts;
+/** The shipped packs' structure and texts, as JSON files (scripts/lib/data-assets.ts). */
+declare module 'virtual:atouts-pack-data' {
+	export function loadStructure(): Promise<unknown>;
+	/** One language's texts in the order of textKeys(structure); null for a language no pack has. */
+	export function loadTexts(lang: string): Promise<(string | null)[] | null>;
+}
+
+/** The shipped themes as tiles and their French titles, for the first paint (scripts/lib/data-assets.ts). */
+declare module 'virtual:atouts-theme-tiles' {
+	export const tiles: readonly { id: string; pictogram: string }[];
+	export const frenchTitles: Record<string, string>;
+}
+
+/** The interface texts of the languages other than French, as JSON files (scripts/lib/data-assets.ts). */
+declare module 'virtual:atouts-locale-data' {
+	export function loadLocale(code: string): Promise<Record<string, unknown>>;
 }

@@ -3,9 +3,9 @@
  * language. Loaded on the first screen that needs it, so the home screen stays light.
  */
 import type { Prompt } from '../audio/player';
-import type { Pack } from '../domain/content-schema';
+import type { Experience, Pack } from '../domain/content-schema';
 import { ContentIndex } from '../content/content-index';
-import type { PackStructure } from '../content/shipped-packs';
+import { loadShippedPacks, loadShippedStrings } from '../content/shipped-packs';
 import type { ImportProblem } from '../content/pack-import';
 import { toStorageError } from '../storage/errors';
 import { languageInfo, resolveLanguage } from '../i18n/languages';
@@ -14,6 +14,9 @@ import { locale } from './locale.svelte';
 import { session } from './session.svelte';
 
 type Tables = Record<string, Record<string, string>>;
+
+/** What a theme tile shows; the whole theme (questions, suggestions) is in the index. */
+export type ThemeTile = Pick<Experience, 'id' | 'pictogram'>;
 
 /** The pictograms this build ships (written by scripts/build-pictograms.ts, precached). */
 async function shippedPictograms(): Promise<Set<string> | undefined> {
@@ -43,6 +46,8 @@ class ContentState {
 	#loading: Promise<void> | undefined;
 	/** Languages whose every pack text is in #strings (a seed may hold only some French texts). */
 	#whole: string[] = [];
+	/** The shipped themes' tiles a first-paint screen brought in its own script, until the full load. */
+	#seedTiles = $state.raw<readonly ThemeTile[] | null>(null);
 
 	get index(): ContentIndex | null {
 		return this.#index;
@@ -52,19 +57,33 @@ class ContentState {
 	 * in French (what text() falls back on anyway), so a screen never blanks to "loading" between.
 	 */
 	get ready(): boolean {
-		return this.#index !== null && (this.#strings[locale.code] ?? this.#strings.fr) !== undefined;
+		return this.#index !== null && this.#hasTexts();
+	}
+
+	/** The themes to pick from, as tiles: the seed's (a first-paint screen) until the full index is in. */
+	get themeTiles(): readonly ThemeTile[] {
+		return this.#index?.experiences ?? this.#seedTiles ?? [];
+	}
+	/** Theme tiles and their texts to show (the seed's will do: see seed()). */
+	get themesReady(): boolean {
+		return (this.#index !== null || this.#seedTiles !== null) && this.#hasTexts();
+	}
+
+	#hasTexts(): boolean {
+		return (this.#strings[locale.code] ?? this.#strings.fr) !== undefined;
 	}
 
 	/**
-	 * The shipped content and some of its French texts, known before a screen hydrates: a route
-	 * that shows content at once imports them statically (src/lib/content/first-paint-content.ts),
-	 * so its prerendered page already has the tiles and the browser shows them before any script
-	 * has run. The full load (imported packs, every text) still follows and replaces the seed.
+	 * The shipped themes' tiles and their French titles, known before a screen hydrates: the
+	 * themes screen imports them statically (src/lib/state/content-first-paint.ts), so its
+	 * prerendered page already has the tiles and the browser shows them before any script has
+	 * run. Only `themeTiles` and `themesReady` see them: `index` stays empty until the full load (every
+	 * pack, imported ones too, every text), so no other screen ever sees part of the content.
 	 */
-	seed(packs: readonly PackStructure[], frenchTexts: Record<string, string>): void {
-		if (this.#index) return;
+	seed(tiles: readonly ThemeTile[], frenchTexts: Record<string, string>): void {
+		if (this.#index || this.#seedTiles) return;
 		this.#followLanguage();
-		this.#index = new ContentIndex(packs);
+		this.#seedTiles = tiles;
 		this.#strings = { ...this.#strings, fr: { ...frenchTexts, ...this.#strings.fr } };
 	}
 
@@ -84,28 +103,27 @@ class ContentState {
 	french = (key: string): string => this.#strings.fr?.[key] ?? '';
 
 	load(): Promise<void> {
-		this.#loading ??= this.#load();
+		this.#loading ??= this.#load().catch((error: unknown) => {
+			this.#loading = undefined; // a failed download is tried again by the next screen that asks
+			throw error;
+		});
 		return this.#loading.then(() => this.ensureLanguage(locale.code));
 	}
 
 	async #load() {
-		const packs = import('../content/shipped-packs');
 		// The texts of the likely language (and French, when it is the fallback) download alongside
 		// the pack and the session, rather than one round trip after them.
 		const likely = likelyLanguage();
 		for (const lang of new Set([likely, ...(this.#needsFrench(likely) ? ['fr'] : [])]))
-			void packs.then((m) => m.loadShippedStrings(lang)).catch(() => undefined);
-		const [{ SHIPPED_PACKS }] = await Promise.all([packs, session.boot()]);
+			void loadShippedStrings(lang).catch(() => undefined);
+		const [shippedPacks] = await Promise.all([loadShippedPacks(), session.boot()]);
 		try {
 			const { listImportedPacks } = await import('../storage/packs'); // zod: not on the first screen
 			this.#imported = await listImportedPacks(await session.db());
 		} catch {
 			this.#imported = []; // imported packs unreadable: the shipped content still works
 		}
-		// The seed's index (these same shipped packs, nothing imported) stays: a new, equal one would
-		// re-render every tile of the screen for nothing.
-		if (this.#index?.packs !== SHIPPED_PACKS || this.#imported.length)
-			this.#index = new ContentIndex([...SHIPPED_PACKS, ...this.#imported]);
+		this.#index = new ContentIndex([...shippedPacks, ...this.#imported]);
 		this.#followLanguage();
 	}
 
@@ -140,7 +158,6 @@ class ContentState {
 	async ensureLanguage(lang: string): Promise<void> {
 		const french = this.#needsFrench(lang) ? this.ensureLanguage('fr') : undefined;
 		if (!this.#whole.includes(lang)) {
-			const { loadShippedStrings } = await import('../content/shipped-packs');
 			const table = { ...(await loadShippedStrings(lang)) };
 			for (const pack of this.#imported)
 				Object.assign(table, Object.fromEntries(Object.entries(pack.strings[lang] ?? {})));

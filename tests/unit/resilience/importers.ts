@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { IDBPDatabase } from 'idb';
 import { ContentIndex } from '../../../src/lib/content/content-index';
 import { MAX_PACK_CHARS, checkPackImport, type ImportProblem } from '../../../src/lib/content/pack-import';
-import { SHIPPED_PACKS } from '../../../src/lib/content/shipped-packs';
+import { loadShippedPacks } from '../../../src/lib/content/shipped-packs';
 import { PackSchema } from '../../../src/lib/domain/content-schema';
 import { DEFAULT_PROFILE_ID } from '../../../src/lib/domain/records';
 import { applyRestore, previewRestore, readBackup, type BackupError } from '../../../src/lib/share/backup';
@@ -84,7 +84,8 @@ const asBlob = (data: HostileData): Blob =>
 const PICTOGRAMS = existsSync('static/pictos/index.json')
 	? new Set(JSON.parse(readFileSync('static/pictos/index.json', 'utf8')) as string[])
 	: undefined;
-const contentIndex = async (db: AtoutsDB) => new ContentIndex([...SHIPPED_PACKS, ...(await listImportedPacks(db))]);
+const contentIndex = async (db: AtoutsDB) =>
+	new ContentIndex([...(await loadShippedPacks()), ...(await listImportedPacks(db))]);
 
 /** Settings → Add a pack (PackImport.svelte, then content.importPack). */
 async function importPack(db: AtoutsDB, data: HostileData): Promise<Outcome> {
