@@ -45,7 +45,12 @@ const WATCH = `(() => {
 		}).observe({ type: 'longtask', buffered: true });
 		new PerformanceObserver((list) => {
 			for (const frame of list.getEntries())
-				for (const s of frame.scripts) window.__scripts.push({ start: s.startTime, duration: s.duration });
+				for (const s of frame.scripts)
+					window.__scripts.push({
+						start: s.startTime,
+						duration: s.duration,
+						what: [s.invoker, s.sourceFunctionName, String(s.sourceURL).split('/').pop()].filter(Boolean).join(' ')
+					});
 		}).observe({ type: 'long-animation-frame', buffered: true });
 	} catch {}
 	const want = Number(sessionStorage.getItem('bench.rows') || 0);
@@ -70,7 +75,14 @@ const WATCH = `(() => {
 })();`;
 /** After the last row is in: late work (images, layout) still counts as opening the portfolio. */
 const SETTLE_MS = 1000;
-type LongTask = { start: number; duration: number };
+/** `what`: for a stretch of script, what ran it (Long Animation Frames' invoker, function and file). */
+type LongTask = { start: number; duration: number; what?: string };
+
+/** The longest of `tasks`, rounded, and what it was. */
+function longestOf(tasks: LongTask[]): { ms: number; what: string } {
+	const longest = tasks.reduce<LongTask | undefined>((a, t) => (!a || t.duration > a.duration ? t : a), undefined);
+	return { ms: Math.round(longest?.duration ?? 0), what: longest?.what ?? '' };
+}
 
 async function seed(page: Page, answers: number, evidence: number, competences: string[]) {
 	await page.evaluate(
@@ -134,19 +146,25 @@ async function renderOnce(page: Page, baseUrl: string, rows: number) {
 	await page.goto(`${baseUrl}/portfolio`);
 	await rowsIn;
 	await page.waitForTimeout(SETTLE_MS);
-	return page.evaluate((settle) => {
+	const seen = await page.evaluate((settle) => {
 		const w = window as unknown as { __rowsAt: number; __longTasks: LongTask[]; __scripts: LongTask[] };
-		const longest = (tasks: LongTask[]) =>
-			Math.round(Math.max(0, ...tasks.filter((t) => t.start <= w.__rowsAt + settle).map((t) => t.duration)));
-		return { ms: Math.round(w.__rowsAt), longestTaskMs: longest(w.__longTasks), longestScriptMs: longest(w.__scripts) };
+		const opening = (tasks: LongTask[]) => tasks.filter((t) => t.start <= w.__rowsAt + settle);
+		return { ms: Math.round(w.__rowsAt), tasks: opening(w.__longTasks), scripts: opening(w.__scripts) };
 	}, SETTLE_MS);
+	const script = longestOf(seen.scripts);
+	return {
+		ms: seen.ms,
+		longestTaskMs: longestOf(seen.tasks).ms,
+		longestScriptMs: script.ms,
+		longestScriptWhat: script.what
+	};
 }
 
 /** Time from the tap to the download, and the longest main-thread task in between (the UI is frozen that long). */
 async function backupOnce(
 	page: Page,
 	baseUrl: string
-): Promise<{ ms: number; longestTaskMs: number; longestScriptMs: number }> {
+): Promise<{ ms: number; longestTaskMs: number; longestScriptMs: number; longestScriptWhat: string }> {
 	await page.goto(`${baseUrl}/settings`);
 	await page.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
 	// The first tap on any page unlocks audio (an AudioContext, ~150 ms at 4× CPU): paid here, before
@@ -166,12 +184,13 @@ async function backupOnce(
 	const ms = Date.now() - started;
 	// Long-task entries are delivered asynchronously: give the observer a moment to receive the last one.
 	await page.waitForTimeout(300);
-	const [longestTaskMs, longestScriptMs] = await page.evaluate(() => {
+	const seen = await page.evaluate(() => {
 		const w = window as unknown as { __longTasks: LongTask[]; __scripts: LongTask[] };
-		return [w.__longTasks, w.__scripts].map((tasks) => Math.round(Math.max(0, ...tasks.map((t) => t.duration))));
+		return { tasks: w.__longTasks, scripts: w.__scripts };
 	});
 	await download.delete();
-	return { ms, longestTaskMs: longestTaskMs!, longestScriptMs: longestScriptMs! };
+	const script = longestOf(seen.scripts);
+	return { ms, longestTaskMs: longestOf(seen.tasks).ms, longestScriptMs: script.ms, longestScriptWhat: script.what };
 }
 
 export async function measurePortfolioScale(ctx: MeasureContext): Promise<Record<string, unknown>> {
@@ -201,9 +220,12 @@ export async function measurePortfolioScale(ctx: MeasureContext): Promise<Record
 				render_ms: median(renders.map((r) => r.ms)),
 				longest_task_ms: Math.max(...renders.map((r) => r.longestTaskMs)),
 				longest_script_ms: Math.max(...renders.map((r) => r.longestScriptMs)),
+				// What ran the longest stretch of script, to know what to cut next.
+				longest_script: renders.reduce((a, r) => (r.longestScriptMs > a.longestScriptMs ? r : a)).longestScriptWhat,
 				backup_ms: backup.ms,
 				backup_longest_task_ms: backup.longestTaskMs,
-				backup_longest_script_ms: backup.longestScriptMs
+				backup_longest_script_ms: backup.longestScriptMs,
+				backup_longest_script: backup.longestScriptWhat
 			});
 		}
 		return { portfolio_render_ms: scale[0]!.render_ms, portfolio_scale: scale };
