@@ -6,7 +6,7 @@
  */
 import { test, expect, type Page, type Route } from '@playwright/test';
 import { CONTENT_FILE } from '../../scripts/lib/route-js';
-import { waitForApp } from './helpers';
+import { readStore, waitForApp } from './helpers';
 
 // Page requests only (a service worker would fetch the packs itself, out of the test's hands).
 test.use({ serviceWorkers: 'block' });
@@ -43,4 +43,25 @@ test('first visit: the empty portfolio, the quiz start and "no strengths yet" ne
 	await page.goto('/experiences');
 	await waitForApp(page);
 	await expect(page.getByTestId('experience-club-sport')).toBeVisible();
+});
+
+test('first visit on patchy data: a content download that fails is said, changes nothing, and the next tap works', async ({
+	page
+}) => {
+	// The tiles come with the page; the rest of the content is downloaded when the person goes on.
+	await page.route(CONTENT_FILE, (route) => route.abort('internetdisconnected'));
+	await page.goto('/experiences');
+	await waitForApp(page);
+	await page.getByTestId('experience-club-sport').click();
+	await page.getByTestId('confirm-experiences').click();
+	const problem = page.getByTestId('save-error');
+	await expect(problem).toBeVisible();
+	await expect(problem).toContainText(/internet/i);
+	await expect(page.getByTestId('confirm-experiences')).toBeEnabled(); // not stuck "busy"
+	expect(await readStore(page, 'picks')).toEqual([]);
+
+	await page.unroute(CONTENT_FILE);
+	await page.getByTestId('confirm-experiences').click();
+	await expect(page.getByTestId('followup-skip')).toBeVisible(); // the theme's questions, from the content
+	await expect(problem).toHaveCount(0);
 });

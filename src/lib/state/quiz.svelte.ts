@@ -113,8 +113,24 @@ class QuizState {
 	}
 
 	/** Starts a round from the picked experiences. Returns false when there is nothing to ask. */
+	/**
+	 * The content packs, downloaded if they are not yet. A failed download (patchy data on a first
+	 * visit) is said (error `download`), changes nothing, and the next tap tries again.
+	 */
+	async loadContent(): Promise<boolean> {
+		try {
+			await content.load();
+			if (this.#error === 'download') this.#error = null;
+			return true;
+		} catch {
+			this.#error = 'download';
+			return false;
+		}
+	}
+
 	async startRound(now = Date.now()): Promise<boolean> {
-		await content.load(); // the start screen can show before the content has loaded
+		// The start screen can show before the content has loaded.
+		if (!(await this.loadContent())) return false;
 		const index = content.index;
 		if (!index) return false;
 		const lastAnswered = new Map(this.#answers.map((a) => [a.cardId, a.at]));

@@ -1,10 +1,11 @@
 /**
- * Storage failures the person can act on. The UI maps `kind` to a translated message;
- * nothing here is shown raw.
+ * Failures the person can act on: saving on the device, and downloading the content (`download`:
+ * patchy data on a first visit). The UI maps `kind` to a translated message; nothing here is
+ * shown raw.
  */
 import type { AtoutsDB } from './db';
 
-export type StorageErrorKind = 'quota' | 'unavailable' | 'aborted' | 'unknown';
+export type StorageErrorKind = 'quota' | 'unavailable' | 'aborted' | 'unknown' | 'download';
 
 export class StorageError extends Error {
 	readonly kind: StorageErrorKind;
