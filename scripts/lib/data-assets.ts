@@ -78,14 +78,21 @@ const localeFiles = () =>
 
 export function dataAssets(): Plugin {
 	let build = false;
+	// Read once for all the modules and environments of a build (each module used to read every
+	// pack file again); read again when a pack file changes (dev server).
+	let packData: ReturnType<typeof shippedPackData> | undefined;
+	const packs = (watch: (file: string) => void) => {
+		packSourceFiles().forEach(watch);
+		return (packData ??= shippedPackData());
+	};
 	return {
 		name: 'atouts-data-assets',
 		configResolved: (config) => void (build = config.command === 'build'),
+		watchChange: () => void (packData = undefined),
 		resolveId: (id) => ([PACK_DATA, LOCALE_DATA, THEME_TILES].includes(id) ? `\0${id}` : undefined),
 		load(id, options) {
 			if (id === `\0${THEME_TILES}`) {
-				packSourceFiles().forEach((file) => this.addWatchFile(file));
-				const { structure, tables } = shippedPackData();
+				const { structure, tables } = packs((file) => this.addWatchFile(file));
 				const tiles = structure.flatMap((p) => p.experiences.map(({ id, pictogram }) => ({ id, pictogram })));
 				const title = (id: string) => contentKeys.experienceTitle(id);
 				const titles = Object.fromEntries(tiles.map(({ id }) => [title(id), tables.fr?.[title(id)] ?? '']));
@@ -99,8 +106,7 @@ export function dataAssets(): Plugin {
 				const source = JSON.stringify(data);
 				return asFiles ? `import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'asset', name, source })}` : source;
 			};
-			const header = (...names: string[]) =>
-				`import { ${[asFiles ? 'fetchJson as get' : 'inline as get', ...names].join(', ')} } from ${JSON.stringify(RUNTIME)};`;
+			const header = `import { ${asFiles ? 'fetchJson' : 'inline'} as get } from ${JSON.stringify(RUNTIME)};`;
 			if (id === `\0${LOCALE_DATA}`) {
 				const locales = localeFiles();
 				locales.forEach(([, file]) => this.addWatchFile(file));
@@ -109,19 +115,18 @@ export function dataAssets(): Plugin {
 						`${JSON.stringify(code)}: ${place(`locale-${code}.json`, JSON.parse(readFileSync(file, 'utf8')))}`
 				);
 				return [
-					header(),
+					header,
 					`const files = { ${entries.join(', ')} };`,
 					`/** The interface texts of a language other than French; rejects for one not shipped. */`,
 					`export const loadLocale = (code) => Object.hasOwn(files, code) ? get(files[code]) : Promise.reject(new Error('no locale file for "' + code + '"'));`
 				].join('\n');
 			}
-			packSourceFiles().forEach((file) => this.addWatchFile(file));
-			const { structure, texts } = shippedPackData();
+			const { structure, texts } = packs((file) => this.addWatchFile(file));
 			const textEntries = Object.entries(texts).map(
 				([lang, list]) => `${JSON.stringify(lang)}: ${place(`pack-texts-${lang}.json`, list)}`
 			);
 			return [
-				header(),
+				header,
 				`const structure = ${place('pack-structure.json', structure)};`,
 				`const texts = { ${textEntries.join(', ')} };`,
 				`export const loadStructure = () => get(structure);`,

@@ -4,33 +4,15 @@
  * packs to download: on slow data that is seconds sooner. The packs are held back here until the
  * screen is checked, so the order is certain, not a race.
  */
-import { test, expect, type Page, type Route } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { CONTENT_FILE } from '../../scripts/lib/route-js';
-import { readStore, waitForApp } from './helpers';
+import { holdContentFiles, readStore, waitForApp } from './helpers';
 
 // Page requests only (a service worker would fetch the packs itself, out of the test's hands).
 test.use({ serviceWorkers: 'block' });
 
-/** Holds every file of the content packs (structure and texts) until release() is called. */
-async function holdContent(page: Page): Promise<{ held: () => number; release: () => Promise<void> }> {
-	const held: Route[] = [];
-	let released = false;
-	await page.route(CONTENT_FILE, (route) => {
-		if (!released && /\/pack-[^/]+\.json$/.test(new URL(route.request().url()).pathname)) held.push(route);
-		else void route.continue();
-	});
-	return {
-		held: () => held.length,
-		release: async () => {
-			released = true;
-			// Requests of pages left since are gone: continuing them fails, harmlessly.
-			await Promise.all(held.map((route) => route.continue().catch(() => undefined)));
-		}
-	};
-}
-
 test('first visit: the empty portfolio, the quiz start and "no strengths yet" need no content', async ({ page }) => {
-	const packs = await holdContent(page);
+	const packs = await holdContentFiles(page, /\/pack-[^/]+\.json$/); // the packs' structure and texts
 	await page.goto('/portfolio');
 	await expect(page.getByTestId('portfolio-empty')).toBeVisible();
 	await page.goto('/quiz');

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 /** Shared helpers for browser tests: IndexedDB reads, service worker readiness, axe. */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, type Route } from '@playwright/test';
+import { CONTENT_FILE } from '../../scripts/lib/route-js';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Every record of a store, read straight from IndexedDB (not through the app). */
@@ -109,4 +110,29 @@ export async function portfolioTitles(page: Page): Promise<string[]> {
 	const titles = page.locator('[data-testid^="portfolio-"] strong');
 	await expect(titles).toHaveCount(total);
 	return (await titles.allTextContents()).map((title) => title.trim());
+}
+
+/**
+ * Holds back the content files (JSON beside the scripts) whose path matches `which` until
+ * release(), as slow data would: what a screen shows before they arrive can then be checked
+ * without a race. Other content files go through.
+ */
+export async function holdContentFiles(
+	page: Page,
+	which = /./
+): Promise<{ held: () => number; release: () => Promise<void> }> {
+	const held: Route[] = [];
+	let released = false;
+	await page.route(CONTENT_FILE, (route) => {
+		if (!released && which.test(new URL(route.request().url()).pathname)) held.push(route);
+		else void route.continue();
+	});
+	return {
+		held: () => held.length,
+		release: async () => {
+			released = true;
+			// Requests of pages left since are gone: continuing them fails, harmlessly.
+			await Promise.all(held.map((route) => route.continue().catch(() => undefined)));
+		}
+	};
 }

@@ -6,8 +6,8 @@
  * finger does not jump away.
  */
 import { readFileSync } from 'node:fs';
-import { test, expect, type Route } from '@playwright/test';
-import { CONTENT_FILE } from '../../scripts/lib/route-js';
+import { test, expect } from '@playwright/test';
+import { holdContentFiles } from './helpers';
 
 // Page requests only: a service worker would fetch the content files itself, out of the test's hands.
 test.use({ serviceWorkers: 'block' });
@@ -34,15 +34,12 @@ for (const lang of ['ar', 'en'])
 				});
 				// The person's texts are held back until the French first paint is on screen, as on slow data
 				// (on a fast network they can arrive before anything is painted, and nothing would move).
-				const held: Route[] = [];
-				let released = false;
-				await page.route(CONTENT_FILE, (route) => (released ? route.continue() : void held.push(route)));
+				const texts = await holdContentFiles(page);
 				await page.goto('/experiences');
 				await expect(page.getByTestId('experience-club-sport')).toContainText('Sport');
 				await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-				expect(held.length).toBeGreaterThan(0);
-				released = true;
-				await Promise.all(held.map((route) => route.continue()));
+				expect(texts.held()).toBeGreaterThan(0);
+				await texts.release();
 				await expect(page.locator('html')).toHaveAttribute('lang', lang);
 				// Relabelled in the person's language: the moment the grid used to move.
 				await expect(page.getByTestId('experience-club-sport')).toContainText(titles['experience.club-sport.title']!);

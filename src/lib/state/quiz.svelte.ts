@@ -112,7 +112,6 @@ class QuizState {
 		}
 	}
 
-	/** Starts a round from the picked experiences. Returns false when there is nothing to ask. */
 	/**
 	 * The content packs, downloaded if they are not yet. A failed download (patchy data on a first
 	 * visit) is said (error `download`), changes nothing, and the next tap tries again.
@@ -128,6 +127,7 @@ class QuizState {
 		}
 	}
 
+	/** Starts a round from the picked experiences. Returns false when there is nothing to ask. */
 	async startRound(now = Date.now()): Promise<boolean> {
 		// The start screen can show before the content has loaded.
 		if (!(await this.loadContent())) return false;
