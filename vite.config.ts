@@ -11,8 +11,19 @@ export default defineConfig({
 	// The fallback-voice worker is an ES module (it imports the eSpeak NG engine at run time).
 	worker: { format: 'es' },
 	test: {
-		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
+		projects: [
+			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: ['tests/unit/state/**'] } },
+			// Runes state: compiled and resolved as in the browser, so effects run (see the file).
+			{
+				extends: true,
+				test: {
+					name: 'state',
+					include: ['tests/unit/state/**/*.test.ts'],
+					environment: './tests/unit/state/svelte-client-environment.ts'
+				}
+			}
+		],
 		setupFiles: ['tests/unit/setup.ts'],
 		// Hostile corpora build zip bombs and walk every byte of real files: seconds, not milliseconds,
 		// on a loaded two-core machine.

@@ -92,7 +92,7 @@ export function dataAssets(): Plugin {
 		resolveId: (id) => ([PACK_DATA, LOCALE_DATA, THEME_TILES].includes(id) ? `\0${id}` : undefined),
 		load(id, options) {
 			if (id === `\0${THEME_TILES}`) {
-				const { structure, tables } = packs((file) => this.addWatchFile(file));
+				const { structure, tables } = packs((file) => this.addWatchFile(resolve(file)));
 				const tiles = structure.flatMap((p) => p.experiences.map(({ id, pictogram }) => ({ id, pictogram })));
 				const title = (id: string) => contentKeys.experienceTitle(id);
 				const titles = Object.fromEntries(tiles.map(({ id }) => [title(id), tables.fr?.[title(id)] ?? '']));
@@ -109,7 +109,7 @@ export function dataAssets(): Plugin {
 			const header = `import { ${asFiles ? 'fetchJson' : 'inline'} as get } from ${JSON.stringify(RUNTIME)};`;
 			if (id === `\0${LOCALE_DATA}`) {
 				const locales = localeFiles();
-				locales.forEach(([, file]) => this.addWatchFile(file));
+				locales.forEach(([, file]) => this.addWatchFile(resolve(file)));
 				const entries = locales.map(
 					([code, file]) =>
 						`${JSON.stringify(code)}: ${place(`locale-${code}.json`, JSON.parse(readFileSync(file, 'utf8')))}`
@@ -121,7 +121,7 @@ export function dataAssets(): Plugin {
 					`export const loadLocale = (code) => Object.hasOwn(files, code) ? get(files[code]) : Promise.reject(new Error('no locale file for "' + code + '"'));`
 				].join('\n');
 			}
-			const { structure, texts } = packs((file) => this.addWatchFile(file));
+			const { structure, texts } = packs((file) => this.addWatchFile(resolve(file)));
 			const textEntries = Object.entries(texts).map(
 				([lang, list]) => `${JSON.stringify(lang)}: ${place(`pack-texts-${lang}.json`, list)}`
 			);

@@ -1,7 +1,11 @@
 /**
- * The active language, as runes state. `t()` reads the language rune, so every text in
- * a component re-renders when the language changes, without reloading the page.
+ * The active language, as runes state. `t()` reads a texts signal, so every text in a
+ * component re-renders when the language changes, without reloading the page.
  * Until i18next has loaded (lazily, after the first paint), French comes from firstPaintT.
+ *
+ * Why the engine itself is not tracked: when i18next takes over from the first paint in French,
+ * every text stays the same (tests/unit/i18n/first-paint.test.ts), and re-running every text of
+ * the screen to find that out was the longest task of a French start on a budget phone.
  */
 import type { i18n as I18n, TOptions } from 'i18next';
 import { uiAudioKey, type Prompt } from '../audio/player';
@@ -12,7 +16,12 @@ import { DEFAULT_LANGUAGE, languageInfo, type LanguageInfo } from '../i18n/langu
 
 class LocaleState {
 	#code = $state(DEFAULT_LANGUAGE);
-	#engine = $state.raw<I18n | null>(null);
+	#engine: I18n | null = null;
+	/** Bumped whenever `t()` may answer differently: texts re-render on it. */
+	#texts = $state(0);
+	#settled = $state(false);
+	/** Texts without options, per active language: a relabel asks i18next once per key. */
+	#plain = new Map<string, string>();
 	readonly info: LanguageInfo = $derived(languageInfo(this.#code));
 
 	get code(): string {
@@ -20,9 +29,13 @@ class LocaleState {
 	}
 
 	t = (key: string, options?: TOptions): string => {
-		const engine = this.#engine; // tracked, like #code: texts re-render when either changes
-		void this.#code;
-		return engine ? (engine.t(key, options) as string) : firstPaintT(key, options as Record<string, unknown>);
+		void this.#texts;
+		const engine = this.#engine;
+		if (!engine) return firstPaintT(key, options as Record<string, unknown>);
+		if (options) return engine.t(key, options) as string;
+		let text = this.#plain.get(key);
+		if (text === undefined) this.#plain.set(key, (text = engine.t(key) as string));
+		return text;
 	};
 
 	/** Formats dates for the active locale; never by hand. */
@@ -32,14 +45,19 @@ class LocaleState {
 		const { i18n, loadLocale } = await import('../i18n/i18n');
 		await loadLocale(code);
 		await i18n.changeLanguage(code);
+		// The first paint's French, taken over by i18next in French, reads the same.
+		const sameTexts = this.#engine === null ? code === DEFAULT_LANGUAGE : code === this.#code;
 		this.#engine = i18n;
+		this.#plain.clear();
 		this.#code = code;
+		this.#settled = true;
+		if (!sameTexts) this.#texts++;
 		rememberLanguageHint(code);
 	}
 
 	/** The language is the person's, not the French of the first paint (i18next has loaded it). */
 	get settled(): boolean {
-		return this.#engine !== null;
+		return this.#settled;
 	}
 }
 
