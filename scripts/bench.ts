@@ -22,6 +22,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROME_FLAGS, findChrome } from './find-chrome';
+import { localCertificate, trustFlag, type LocalCertificate } from './lib/local-tls';
 import { BUILD_DIR, kib, measureBudgets, printBudgetTable } from './budgets';
 import { MEASURED_LANGUAGES, PARTICIPANT_ROUTES } from './lib/participant-routes';
 import { measureAnswerLatency } from './bench/answer-latency';
@@ -153,7 +154,14 @@ const reportName = (key: string) =>
 		.replace(/[^a-z0-9]+/gi, '-')
 		.replace(/^-/, 'home-');
 
-async function lighthouseAll(preview: Preview, chromePath: string, runs: number, routes: string[], langs: string[]) {
+async function lighthouseAll(
+	preview: Preview,
+	chromePath: string,
+	runs: number,
+	routes: string[],
+	langs: string[],
+	extraFlags: string[]
+) {
 	const out: Record<string, LighthouseFigures | { error: string }> = {};
 	if (!routes.length) return out;
 	const numeric = [
@@ -169,7 +177,7 @@ async function lighthouseAll(preview: Preview, chromePath: string, runs: number,
 	for (const lang of langs) {
 		const chrome = await chromeLauncher.launch({
 			chromePath,
-			chromeFlags: [...CHROME_FLAGS, ...langFlags(lang)],
+			chromeFlags: [...CHROME_FLAGS, ...langFlags(lang), ...extraFlags],
 			logLevel: 'error'
 		});
 		try {
@@ -233,13 +241,18 @@ async function snapshotBuild(): Promise<string> {
 	}
 }
 
-async function startPreview(port: number, dir: string): Promise<{ server: ChildProcess; baseUrl: string }> {
-	const baseUrl = `http://127.0.0.1:${port}`;
+async function startPreview(
+	port: number,
+	dir: string,
+	tls?: LocalCertificate
+): Promise<{ server: ChildProcess; baseUrl: string }> {
+	const baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+	const tlsArgs = tls ? ['--cert', tls.certFile, '--key', tls.keyFile] : [];
 	// One node process with tsx's loader (npx would put two more processes in between); detached, so that
 	// stopping its process group also stops anything it may start.
 	const server = spawn(
 		process.execPath,
-		['--import', 'tsx', 'scripts/serve.ts', '--port', String(port), '--dir', dir],
+		['--import', 'tsx', 'scripts/serve.ts', '--port', String(port), '--dir', dir, ...tlsArgs],
 		{
 			stdio: ['ignore', 'pipe', 'inherit'],
 			detached: true
@@ -258,7 +271,8 @@ async function startPreview(port: number, dir: string): Promise<{ server: ChildP
 		if (exited !== undefined)
 			throw new Error(`the static server exited (code ${exited}); is port ${port} already in use?`);
 		try {
-			if (listening && (await fetch(baseUrl)).ok) return { server, baseUrl };
+			// (Node's fetch would refuse the throwaway certificate: serve.ts's own line is enough there.)
+			if (listening && (tls || (await fetch(baseUrl)).ok)) return { server, baseUrl };
 		} catch {
 			// not listening yet
 		}
@@ -291,12 +305,13 @@ class Preview {
 		private server: ChildProcess,
 		readonly baseUrl: string,
 		private readonly port: number,
-		private readonly dir: string
+		private readonly dir: string,
+		private readonly tls?: LocalCertificate
 	) {}
 
-	static async start(port: number, dir: string): Promise<Preview> {
-		const { server, baseUrl } = await startPreview(port, dir);
-		return new Preview(server, baseUrl, port, dir);
+	static async start(port: number, dir: string, tls?: LocalCertificate): Promise<Preview> {
+		const { server, baseUrl } = await startPreview(port, dir, tls);
+		return new Preview(server, baseUrl, port, dir, tls);
 	}
 
 	private get alive(): boolean {
@@ -308,7 +323,7 @@ class Preview {
 		this.restarts++;
 		console.error(`bench: restarting the static server on ${this.baseUrl}`);
 		stopPreview(this.server);
-		this.server = (await startPreview(this.port, this.dir)).server;
+		this.server = (await startPreview(this.port, this.dir, this.tls)).server;
 	}
 
 	/** Runs `step` with the server up; when the server stopped while it ran, restarts it and runs it again. */
@@ -446,12 +461,20 @@ async function main(): Promise<number> {
 		if (build.status !== 0) throw new Error('npm run build failed');
 	}
 	const snapshot = await snapshotBuild();
-	const cleanUp = () => rmSync(snapshot, { recursive: true, force: true });
+	const certificate = localCertificate();
+	const cleanUp = () => {
+		rmSync(snapshot, { recursive: true, force: true });
+		rmSync(certificate.dir, { recursive: true, force: true });
+	};
 	let bytes: ReturnType<typeof measureBudgets>;
 	let preview: Preview;
+	// Lighthouse is served over HTTPS and HTTP/2, as the app is deployed (see local-tls.ts); the
+	// Playwright measurers use plain HTTP on localhost, where only CPU and storage matter.
+	let securePreview: Preview;
 	try {
 		bytes = measureBudgets(snapshot);
 		preview = await Preview.start(Number(process.env.BENCH_PORT) || (await freePort()), snapshot);
+		securePreview = await Preview.start(await freePort(), snapshot, certificate);
 	} catch (error) {
 		cleanUp();
 		throw error;
@@ -462,14 +485,15 @@ async function main(): Promise<number> {
 	const langs = listFromEnv('BENCH_LANGS', LANGS);
 	const { baseUrl } = preview;
 	// Make sure Ctrl-C does not leave a preview server holding the port, nor the snapshot behind.
-	const onSignal = () => (preview.stop(), cleanUp(), process.exit(130));
+	const onSignal = () => (preview.stop(), securePreview.stop(), cleanUp(), process.exit(130));
 	process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
 
 	let lighthouseResults: Awaited<ReturnType<typeof lighthouseAll>>;
 	const extra: Record<string, unknown> = {};
 	const extraErrors: string[] = [];
 	try {
-		lighthouseResults = await lighthouseAll(preview, chromePath, runs, routes, langs);
+		lighthouseResults = await lighthouseAll(securePreview, chromePath, runs, routes, langs, [trustFlag(certificate)]);
+		securePreview.stop();
 		const only = listFromEnv(
 			'BENCH_EXTRAS',
 			EXTRA_MEASURERS.map((m) => m.name)
@@ -485,6 +509,7 @@ async function main(): Promise<number> {
 		}
 	} finally {
 		preview.stop();
+		securePreview.stop();
 		cleanUp();
 	}
 
@@ -499,7 +524,9 @@ async function main(): Promise<number> {
 		lighthouse_runs: runs,
 		...extra,
 		...(extraErrors.length ? { extra_errors: extraErrors } : {}),
-		...(preview.restarts ? { static_server_restarts: preview.restarts } : {}),
+		...(preview.restarts + securePreview.restarts
+			? { static_server_restarts: preview.restarts + securePreview.restarts }
+			: {}),
 		budgets: bytes.budgets,
 		over_budget: bytes.rows.filter((r) => !r.ok).map((r) => r.figure)
 	};
@@ -512,8 +539,8 @@ async function main(): Promise<number> {
 	printLighthouseSummary(lighthouseResults, (bytes.budgets.lighthouse_min ?? {}) as Record<string, number>, runs);
 	printTimingSummary(extra);
 	for (const e of extraErrors) console.log(`extra measurer failed: ${e}`);
-	if (preview.restarts)
-		console.log(`static server: stopped from outside and restarted ${preview.restarts}× (figures may be noisier)`);
+	const restarts = preview.restarts + securePreview.restarts;
+	if (restarts) console.log(`static server: stopped from outside and restarted ${restarts}× (figures may be noisier)`);
 	console.log(
 		bytes.ok
 			? 'bench: byte budgets ok'

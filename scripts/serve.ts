@@ -3,9 +3,12 @@
  * real deployable output (vite preview would serve .svelte-kit/output, without the
  * precache manifest injected into the service worker).
  * /route → route.html, /dir/ → dir/index.html, unknown paths → 200.html (SPA fallback).
- * Usage: tsx scripts/serve.ts [--port 4173] [--dir build]
+ * Usage: tsx scripts/serve.ts [--port 4173] [--dir build] [--cert cert.pem --key key.pem]
+ * With a certificate it speaks HTTPS and HTTP/2 (HTTP/1.1 too), as a real host does: the bench
+ * serves Lighthouse that way (scripts/lib/local-tls.ts).
  */
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createSecureServer, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -18,6 +21,8 @@ const option = (name: string, fallback: string) => {
 const ROOT = resolve(option('dir', 'build'));
 const PORT = Number(option('port', '4173'));
 const HOST = option('host', '127.0.0.1');
+const CERT = option('cert', '');
+const KEY = option('key', '');
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -64,7 +69,7 @@ if (!existsSync(join(ROOT, '200.html'))) {
 	process.exit(1);
 }
 
-createServer((req, res) => {
+function respond(req: IncomingMessage | Http2ServerRequest, res: ServerResponse | Http2ServerResponse): void {
 	const url = new URL(req.url ?? '/', `http://${HOST}`);
 	let file: string | undefined;
 	try {
@@ -93,4 +98,11 @@ createServer((req, res) => {
 	createReadStream(file)
 		.on('error', () => res.destroy())
 		.pipe(res);
-}).listen(PORT, HOST, () => console.log(`Atouts is served from ${ROOT} on http://${HOST}:${PORT}`));
+}
+
+const server =
+	CERT && KEY
+		? createSecureServer({ cert: readFileSync(CERT), key: readFileSync(KEY), allowHTTP1: true }, respond)
+		: createServer(respond);
+const scheme = CERT && KEY ? 'https' : 'http';
+server.listen(PORT, HOST, () => console.log(`Atouts is served from ${ROOT} on ${scheme}://${HOST}:${PORT}`));
