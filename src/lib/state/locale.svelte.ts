@@ -12,7 +12,7 @@ import { uiAudioKey, type Prompt } from '../audio/player';
 import { firstPaintT } from '../i18n/first-paint';
 import { formatDate, type DateStyle } from '../i18n/date-format';
 import { LANGUAGE_HINT_KEY } from '../i18n/early-direction.js';
-import { DEFAULT_LANGUAGE, languageInfo, type LanguageInfo } from '../i18n/languages';
+import { DEFAULT_LANGUAGE, languageInfo, resolveLanguage, type LanguageInfo } from '../i18n/languages';
 
 class LocaleState {
 	#code = $state(DEFAULT_LANGUAGE);
@@ -55,13 +55,34 @@ class LocaleState {
 		rememberLanguageHint(code);
 	}
 
+	/**
+	 * Before hydration (routes/+layout.ts): loads the language this device used last, else the
+	 * device's own, so that a page prerendered in French hydrates straight into it. Relabelling
+	 * every text after hydration was the longest task of an Arabic start on a budget phone (and a
+	 * second one after hydration's). French needs nothing: the first paint's texts are French.
+	 * Never fails: offline without the files, the page hydrates in French and the session's boot
+	 * tries again.
+	 */
+	async start(deviceLanguages: readonly string[]): Promise<void> {
+		const code = resolveLanguage(readLanguageHint(), deviceLanguages);
+		if (code !== DEFAULT_LANGUAGE && !this.#engine) await this.use(code).catch(() => undefined);
+	}
+
 	/** The language is the person's, not the French of the first paint (i18next has loaded it). */
 	get settled(): boolean {
 		return this.#settled;
 	}
 }
 
-/** For the next page load's early-direction script (src/lib/i18n/early-direction.js). */
+function readLanguageHint(): string | null {
+	try {
+		return localStorage.getItem(LANGUAGE_HINT_KEY);
+	} catch {
+		return null; // storage blocked: the device's languages decide
+	}
+}
+
+/** For the next page load's early-direction script (src/lib/i18n/early-direction.js) and start(). */
 function rememberLanguageHint(code: string): void {
 	try {
 		localStorage.setItem(LANGUAGE_HINT_KEY, code);
