@@ -3,10 +3,10 @@
  * languages: a page's first Intl.DateTimeFormat loads ICU's date data, ~135 ms in one task on a
  * budget phone (4x CPU), and it fell in the shared view's first render. The patterns (order,
  * separators, padding, month names) are read from ICU at development time into
- * date-patterns.json (scripts/date-patterns.ts); a locale or style without one uses Intl.
+ * date-patterns.json (scripts/date-patterns.ts) and registered by i18n.ts, which every screen
+ * that shows a date has loaded (the first screen's budget has no room for them); a locale or
+ * style without one, or a date asked for before i18next has loaded, uses Intl.
  */
-import patterns from './date-patterns.json';
-
 export type DateStyle = 'short' | 'medium' | 'long';
 
 /**
@@ -15,14 +15,18 @@ export type DateStyle = 'short' | 'medium' | 'long';
  */
 export type DatePattern = [template: string, months?: string[]];
 
-// JSON arrays type as arrays, not as the tuples they are.
-const PATTERNS = patterns as unknown as Record<string, Partial<Record<DateStyle, DatePattern>>>;
+export type DatePatterns = Record<string, Partial<Record<DateStyle, DatePattern>>>;
+
+let registered: DatePatterns = {};
+export function registerDatePatterns(patterns: DatePatterns): void {
+	registered = patterns;
+}
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 const padded = (n: number) => String(n).padStart(2, '0');
 
 export function formatDate(locale: string, style: DateStyle, ms: number): string {
-	const pattern = PATTERNS[locale]?.[style];
+	const pattern = registered[locale]?.[style];
 	if (!pattern) return intlFormat(locale, style, ms);
 	const [template, months] = pattern;
 	const date = new Date(ms);

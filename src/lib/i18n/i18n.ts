@@ -10,8 +10,13 @@ import lazyFr from 'virtual:lazy-fr';
 import { DEFAULT_LANGUAGE, SHIPPED_LANGUAGES, languageInfo } from './languages';
 import { formatNumber } from './number-format';
 import { loadLocale as loadLocaleTexts } from 'virtual:atouts-locale-data';
+import datePatterns from './date-patterns.json';
+import { registerDatePatterns, type DatePatterns } from './date-format';
 
 export const i18n: I18n = i18next.createInstance();
+
+// JSON arrays type as arrays, not as the tuples they are.
+registerDatePatterns(datePatterns as unknown as DatePatterns);
 
 void i18n.init({
 	lng: DEFAULT_LANGUAGE,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatDate } from '../../../src/lib/i18n/date-format';
+import '../../../src/lib/i18n/i18n'; // registers the patterns, as in the app
 import { SHIPPED_LANGUAGES } from '../../../src/lib/i18n/languages';
 import { datePatterns, STYLES } from '../../../scripts/lib/date-patterns';
 
@@ -40,5 +41,30 @@ describe('formatDate', () => {
 		expect(formatDate('de-DE', 'long', day)).toBe(new Intl.DateTimeFormat('de-DE', { dateStyle: 'long' }).format(day));
 		expect(formatDate('fr-FR', 'long', day)).toContain('novembre');
 		expect(formatDate('ar', 'long', day)).toContain('نوفمبر');
+	});
+
+	it('makes no Intl.DateTimeFormat for a shipped language (the point: no ICU date data to load)', async () => {
+		// Fresh modules: no formatter kept by the tests above, patterns registered as the app does.
+		vi.resetModules();
+		const fresh = await import('../../../src/lib/i18n/date-format');
+		await import('../../../src/lib/i18n/i18n');
+		const Real = Intl.DateTimeFormat;
+		let made = 0;
+		class Counting extends Real {
+			constructor(...args: ConstructorParameters<typeof Real>) {
+				super(...args);
+				made++;
+			}
+		}
+		Object.defineProperty(Intl, 'DateTimeFormat', { value: Counting, configurable: true, writable: true });
+		try {
+			for (const { locale } of SHIPPED_LANGUAGES)
+				for (const style of STYLES) fresh.formatDate(locale, style, Date.UTC(2031, 2, 3, 12));
+			expect(made).toBe(0);
+			fresh.formatDate('de-DE', 'medium', Date.UTC(2031, 2, 3, 12));
+			expect(made).toBe(1);
+		} finally {
+			Object.defineProperty(Intl, 'DateTimeFormat', { value: Real, configurable: true, writable: true });
+		}
 	});
 });
