@@ -14,7 +14,8 @@ import fr from 'virtual:first-paint-fr';
 import { formatNumber } from './number-format';
 
 type Tree = { [key: string]: string | Tree };
-const plural = new Intl.PluralRules('fr');
+// Made on first use: a page's first Intl object loads ICU data, and most first screens count nothing.
+let plural: Intl.PluralRules | undefined;
 
 function lookup(key: string): string | undefined {
 	let node: string | Tree | undefined = fr as Tree;
@@ -28,7 +29,7 @@ export function firstPaintT(key: string, options: Record<string, unknown> = {}):
 	if (typeof count === 'number') {
 		text =
 			(count === 0 ? lookup(`${key}_zero`) : undefined) ??
-			lookup(`${key}_${plural.select(count)}`) ??
+			lookup(`${key}_${(plural ??= new Intl.PluralRules('fr')).select(count)}`) ??
 			lookup(`${key}_other`);
 	}
 	text ??= lookup(key) ?? key;
