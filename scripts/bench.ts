@@ -18,10 +18,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer, type AddressInfo } from 'node:net';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROME_FLAGS, findChrome } from './find-chrome';
+import { freePort } from './lib/free-port';
 import { localCertificate, trustFlag, type LocalCertificate } from './lib/local-tls';
 import { BUILD_DIR, kib, measureBudgets, printBudgetTable } from './budgets';
 import { MEASURED_LANGUAGES, PARTICIPANT_ROUTES } from './lib/participant-routes';
@@ -205,18 +205,6 @@ async function lighthouseAll(
 }
 
 // ── Preview server ────────────────────────────────────────────────────────────────────────────
-/** A port nobody listens on now (the e2e tests' server often holds 4173 while the bench runs). */
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as AddressInfo;
-			probe.close(() => resolve(port));
-		});
-	});
-}
-
 /**
  * A private copy of build/, so that a build started elsewhere while the bench runs (it takes minutes)
  * neither changes what is measured nor leaves the server without files. Retried while build/ looks
@@ -513,6 +501,7 @@ async function main(): Promise<number> {
 		cleanUp();
 	}
 
+	const restarts = preview.restarts + securePreview.restarts;
 	const report = {
 		generated_at: new Date().toISOString(),
 		first_route_js_gz_bytes: bytes.first_route_js_gz_bytes,
@@ -524,9 +513,7 @@ async function main(): Promise<number> {
 		lighthouse_runs: runs,
 		...extra,
 		...(extraErrors.length ? { extra_errors: extraErrors } : {}),
-		...(preview.restarts + securePreview.restarts
-			? { static_server_restarts: preview.restarts + securePreview.restarts }
-			: {}),
+		...(restarts ? { static_server_restarts: restarts } : {}),
 		budgets: bytes.budgets,
 		over_budget: bytes.rows.filter((r) => !r.ok).map((r) => r.figure)
 	};
@@ -539,7 +526,6 @@ async function main(): Promise<number> {
 	printLighthouseSummary(lighthouseResults, (bytes.budgets.lighthouse_min ?? {}) as Record<string, number>, runs);
 	printTimingSummary(extra);
 	for (const e of extraErrors) console.log(`extra measurer failed: ${e}`);
-	const restarts = preview.restarts + securePreview.restarts;
 	if (restarts) console.log(`static server: stopped from outside and restarted ${restarts}× (figures may be noisier)`);
 	console.log(
 		bytes.ok

@@ -31,7 +31,8 @@ import { packDirs, readPackDir } from './pack-dir';
 const PACK_DATA = 'virtual:atouts-pack-data';
 const LOCALE_DATA = 'virtual:atouts-locale-data';
 const THEME_TILES = 'virtual:atouts-theme-tiles';
-const LOCALES_DIR = 'src/lib/i18n/locales';
+// Absolute: Vite's client pipeline cannot resolve a watched file given relative to the root.
+const LOCALES_DIR = resolve('src/lib/i18n/locales');
 /** French is bundled with i18next (first-paint-texts.ts): it is the default and the fallback. */
 const BUNDLED_LOCALE = 'fr';
 const RUNTIME = resolve('src/lib/content/pack-data.ts');
@@ -63,12 +64,14 @@ export function shippedPackData() {
 }
 
 function packSourceFiles(): string[] {
-	return packDirs().flatMap((dir) => [
-		...PACK_SECTIONS.map((s) => join(dir, `${s}.json`)),
-		...readdirSync(join(dir, 'strings')).flatMap((lang) =>
-			readdirSync(join(dir, 'strings', lang)).map((f) => join(dir, 'strings', lang, f))
-		)
-	]);
+	return packDirs()
+		.map((dir) => resolve(dir)) // absolute, like LOCALES_DIR: they are watched
+		.flatMap((dir) => [
+			...PACK_SECTIONS.map((s) => join(dir, `${s}.json`)),
+			...readdirSync(join(dir, 'strings')).flatMap((lang) =>
+				readdirSync(join(dir, 'strings', lang)).map((f) => join(dir, 'strings', lang, f))
+			)
+		]);
 }
 
 const localeFiles = () =>
@@ -92,7 +95,7 @@ export function dataAssets(): Plugin {
 		resolveId: (id) => ([PACK_DATA, LOCALE_DATA, THEME_TILES].includes(id) ? `\0${id}` : undefined),
 		load(id, options) {
 			if (id === `\0${THEME_TILES}`) {
-				const { structure, tables } = packs((file) => this.addWatchFile(resolve(file)));
+				const { structure, tables } = packs((file) => this.addWatchFile(file));
 				const tiles = structure.flatMap((p) => p.experiences.map(({ id, pictogram }) => ({ id, pictogram })));
 				const title = (id: string) => contentKeys.experienceTitle(id);
 				const titles = Object.fromEntries(tiles.map(({ id }) => [title(id), tables.fr?.[title(id)] ?? '']));
@@ -109,7 +112,7 @@ export function dataAssets(): Plugin {
 			const header = `import { ${asFiles ? 'fetchJson' : 'inline'} as get } from ${JSON.stringify(RUNTIME)};`;
 			if (id === `\0${LOCALE_DATA}`) {
 				const locales = localeFiles();
-				locales.forEach(([, file]) => this.addWatchFile(resolve(file)));
+				locales.forEach(([, file]) => this.addWatchFile(file));
 				const entries = locales.map(
 					([code, file]) =>
 						`${JSON.stringify(code)}: ${place(`locale-${code}.json`, JSON.parse(readFileSync(file, 'utf8')))}`
@@ -121,7 +124,7 @@ export function dataAssets(): Plugin {
 					`export const loadLocale = (code) => Object.hasOwn(files, code) ? get(files[code]) : Promise.reject(new Error('no locale file for "' + code + '"'));`
 				].join('\n');
 			}
-			const { structure, texts } = packs((file) => this.addWatchFile(resolve(file)));
+			const { structure, texts } = packs((file) => this.addWatchFile(file));
 			const textEntries = Object.entries(texts).map(
 				([lang, list]) => `${JSON.stringify(lang)}: ${place(`pack-texts-${lang}.json`, list)}`
 			);

@@ -15,16 +15,6 @@ export async function fetchJson(url: string): Promise<unknown> {
 /** Where the data is already in the module (prerendering, unit tests, dev server). */
 export const inline = <T>(data: T): Promise<T> => Promise.resolve(data);
 
-/** The same promise on every call, until it fails (then a later call tries again). */
-export function once<T>(load: () => Promise<T>): () => Promise<T> {
-	let pending: Promise<T> | undefined;
-	return () =>
-		(pending ??= load().catch((error: unknown) => {
-			pending = undefined;
-			throw error;
-		}));
-}
-
 /**
  * Every text key of the packs, in their order: the keys a language's texts are listed by. Keys are
  * derived from ids, and a shipped pack has no text under any other (content:check).

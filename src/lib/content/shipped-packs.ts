@@ -6,7 +6,8 @@
  */
 import { loadStructure, loadTexts } from 'virtual:atouts-pack-data';
 import type { Pack } from '../domain/content-schema';
-import { expandTexts, once, textKeys } from './pack-data';
+import { once } from '../domain/once';
+import { expandTexts, textKeys } from './pack-data';
 
 export type PackStructure = Omit<Pack, 'strings'>;
 

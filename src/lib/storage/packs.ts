@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { Pack } from '../domain/content-schema';
+import { once } from '../domain/once';
 import type { AtoutsDB } from './db';
 import { guardWrite } from './errors';
 import { parseRows } from './quarantine';
@@ -10,11 +11,11 @@ import { allRows } from './read';
  * a pack is stored: every content screen lists imported packs, most devices never import one, and
  * building the pack schemas was ~50 ms of a content screen's start at 4x CPU.
  */
-let importedPackRowSchema: Promise<z.ZodMiniType<{ id: string; importedAt: number; pack: Pack }>> | undefined;
-const rowSchema = () =>
-	(importedPackRowSchema ??= import('../domain/content-schema').then(({ PackSchema }) =>
+const rowSchema = once(() =>
+	import('../domain/content-schema').then(({ PackSchema }) =>
 		z.object({ id: z.string(), importedAt: z.int(), pack: PackSchema })
-	));
+	)
+);
 
 export async function listImportedPacks(db: AtoutsDB): Promise<Pack[]> {
 	const stored = await allRows(db, 'packs');

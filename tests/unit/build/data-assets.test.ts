@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataAssets, textsInKeyOrder } from '../../../scripts/lib/data-assets';
-import { expandTexts, once, textKeys } from '../../../src/lib/content/pack-data';
+import { expandTexts, textKeys } from '../../../src/lib/content/pack-data';
 import { requiredKeys } from '../../../src/lib/domain/content-keys';
 import { loadShippedPacks, loadShippedStrings } from '../../../src/lib/content/shipped-packs';
 import { loadLocale } from 'virtual:atouts-locale-data';
@@ -134,18 +134,5 @@ describe('content shipped as JSON files', () => {
 		expect(Object.hasOwn(back, 'b')).toBe(false);
 		expect(Object.getPrototypeOf(back)).toBe(Object.prototype);
 		expect(() => expandTexts(keys, ['A'])).toThrow('1 texts for 4 keys');
-	});
-
-	it('a failed download is tried again, a good one is kept', async () => {
-		let calls = 0;
-		const load = once(async () => {
-			calls++;
-			if (calls === 1) throw new Error('offline');
-			return calls;
-		});
-		await expect(load()).rejects.toThrow('offline');
-		expect(await load()).toBe(2);
-		expect(await load()).toBe(2);
-		expect(calls).toBe(2);
 	});
 });
