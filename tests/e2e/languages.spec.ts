@@ -64,6 +64,8 @@ test('ar: the layout is mirrored, not just flagged', { tag: '@phone-only' }, asy
 	await page.goto('/settings');
 	await waitForApp(page);
 	await page.getByTestId('language-fr').click();
+	// Applied only once saved: leaving earlier could cut the write short (a flaky run did).
+	await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
 	await page.goto('/');
 	await waitForApp(page);
 	const helpFr = await page.getByTestId('help').boundingBox();

@@ -22,6 +22,8 @@ async function openStudioInFrench(page: Page) {
 	await page.goto('/');
 	await waitForApp(page);
 	await page.getByTestId('language-fr').click();
+	// The dialog closes once the choice is saved: leaving earlier could cut the write short.
+	await expect(page.getByTestId('first-language')).not.toBeVisible();
 	await page.goto('/settings');
 	await waitForApp(page);
 	await page.getByTestId('open-studio').click();
