@@ -211,7 +211,7 @@ export function printBudgetTable(m: Measurement): void {
 	console.log(
 		m.lazy_violations.length
 			? m.lazy_violations.map((v) => `  LAZY PART LOADED EAGERLY: ${v}`).join('\n')
-			: '  lazy parts (PDF, Open Badges, fallback voice, QR encoder, studio): none loaded eagerly'
+			: '  lazy parts (PDF, Open Badges, fallback voice, QR encoder, studio, zod): none loaded eagerly'
 	);
 	for (const key of m.unknown_budgets)
 		console.warn(`  warning: budgets.json has "${key}" but no such figure is measured`);

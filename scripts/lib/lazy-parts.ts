@@ -18,7 +18,10 @@ export const LAZY_PARTS: readonly LazyPart[] = [
 	{ name: 'Open Badges export', marker: 'OpenBadgeCredential' }, // src/lib/share/open-badges.ts
 	{ name: 'offline fallback voice', marker: 'fallback-voice.worker' }, // the worker's URL
 	{ name: 'QR code encoder', marker: 'Version number out of range' }, // uqr
-	{ name: 'voice studio and voice packs', marker: 'atouts-voice-pack', ownRoutes: ['/studio'] }
+	{ name: 'voice studio and voice packs', marker: 'atouts-voice-pack', ownRoutes: ['/studio'] },
+	// zod and the record schemas built with it: storage reads load them, in a task after a screen's
+	// first render (its hydration is a long task already). The studio checks voice packs as it opens.
+	{ name: 'schema validator (zod)', marker: '$ZodError', ownRoutes: ['/studio'] }
 ];
 
 /**

@@ -4,16 +4,12 @@
  */
 import { SvelteSet } from 'svelte/reactivity';
 import type { EvidenceRecord } from '../domain/records';
-import {
-	deleteEvidence,
-	listEvidence,
-	listHiddenCompetences,
-	saveEvidence,
-	setCompetenceHidden
-} from '../storage/evidence';
 import { toStorageError, type StorageErrorKind } from '../storage/errors';
 import { session } from './session.svelte';
 import { announce, onOtherTabChange } from './tab-sync';
+
+/** Storage with the record schemas, loaded with the first read rather than with the screen (see quiz-storage). */
+const storage = () => import('../storage/quiz-storage');
 
 class PortfolioState {
 	#evidence = $state.raw<EvidenceRecord[]>([]);
@@ -38,7 +34,7 @@ class PortfolioState {
 
 	async load() {
 		await session.boot();
-		const db = await session.db();
+		const [db, { listEvidence, listHiddenCompetences }] = await Promise.all([session.db(), storage()]);
 		const [evidence, hidden] = await Promise.all([
 			listEvidence(db, session.profileId),
 			listHiddenCompetences(db, session.profileId)
@@ -73,13 +69,13 @@ class PortfolioState {
 			createdAt: Date.now(),
 			hidden: false
 		};
-		const ok = await this.#attempt(async () => saveEvidence(await session.db(), record));
+		const ok = await this.#attempt(async () => (await storage()).saveEvidence(await session.db(), record));
 		if (ok) this.#evidence = [...this.#evidence, record];
 		return ok;
 	}
 
 	async removeEvidence(id: string): Promise<boolean> {
-		const ok = await this.#attempt(async () => deleteEvidence(await session.db(), id));
+		const ok = await this.#attempt(async () => (await storage()).deleteEvidence(await session.db(), id));
 		if (ok) this.#evidence = this.#evidence.filter((e) => e.id !== id);
 		return ok;
 	}
@@ -88,14 +84,14 @@ class PortfolioState {
 		const record = this.#evidence.find((e) => e.id === id);
 		if (!record) return false;
 		const next = { ...record, hidden };
-		const ok = await this.#attempt(async () => saveEvidence(await session.db(), next));
+		const ok = await this.#attempt(async () => (await storage()).saveEvidence(await session.db(), next));
 		if (ok) this.#evidence = this.#evidence.map((e) => (e.id === id ? next : e));
 		return ok;
 	}
 
 	async setCompetenceHidden(competence: string, hidden: boolean): Promise<boolean> {
 		const ok = await this.#attempt(async () =>
-			setCompetenceHidden(await session.db(), session.profileId, competence, hidden)
+			(await storage()).setCompetenceHidden(await session.db(), session.profileId, competence, hidden)
 		);
 		if (ok && hidden) this.#hidden.add(competence);
 		else if (ok) this.#hidden.delete(competence);

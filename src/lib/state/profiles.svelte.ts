@@ -7,19 +7,14 @@ import type { Profile } from '../domain/records';
 import type { CheckResult } from '../domain/picture-code';
 import { AVATARS, PROFILE_COLORS } from '../domain/profile-looks';
 import { playClips } from '../audio/audio-output';
-import {
-	checkProfileCode,
-	listProfiles,
-	saveProfile,
-	setProfileCode,
-	wipeGuests,
-	wipeProfile
-} from '../storage/profiles';
 import { clearTraces } from '../storage/traces';
 import { toStorageError, type StorageErrorKind } from '../storage/errors';
 import { t } from './locale.svelte';
 import { session } from './session.svelte';
 import { voice } from './voice.svelte';
+
+/** Profile storage (with its zod schemas), loaded with the first read rather than with the screen. */
+const storage = () => import('../storage/profiles');
 
 /** What the "new profile" steps gather: no reading or typing needed, all but the look optional. */
 export interface ProfileDraft {
@@ -59,7 +54,7 @@ class ProfilesState {
 	async load(): Promise<void> {
 		await session.boot();
 		try {
-			const db = await session.db();
+			const [db, { wipeGuests, listProfiles }] = await Promise.all([session.db(), storage()]);
 			await wipeGuests(db, session.needsPicker ? undefined : session.profileId);
 			this.#list = await listProfiles(db);
 		} catch (error) {
@@ -88,7 +83,7 @@ class ProfilesState {
 			...(draft.nameClip ? { nameClip: draft.nameClip } : {})
 		};
 		try {
-			const db = await session.db();
+			const [db, { saveProfile, setProfileCode }] = await Promise.all([session.db(), storage()]);
 			await saveProfile(db, profile);
 			if (draft.code) await setProfileCode(db, profile.id, draft.code);
 			return profile;
@@ -107,7 +102,7 @@ class ProfilesState {
 	async startGuest(): Promise<void> {
 		const guest: Profile = { id: crypto.randomUUID(), kind: 'guest', createdAt: Date.now(), ...GUEST_LOOK };
 		try {
-			await saveProfile(await session.db(), guest);
+			await (await storage()).saveProfile(await session.db(), guest);
 			await this.open(guest);
 		} catch (error) {
 			this.#error = toStorageError(error).kind;
@@ -116,7 +111,7 @@ class ProfilesState {
 
 	/** Checks a picture code (with the back-off); opens the profile when it is right. */
 	async tryCode(profile: Profile, code: readonly number[]): Promise<CheckResult> {
-		const result = await checkProfileCode(await session.db(), profile.id, code);
+		const result = await (await storage()).checkProfileCode(await session.db(), profile.id, code);
 		if (result.ok) await this.open(profile);
 		return result;
 	}
@@ -124,7 +119,7 @@ class ProfilesState {
 	/** "Keep it here under my picture code": the open profile gets a code. */
 	async setOwnCode(code: readonly number[] | null): Promise<boolean> {
 		try {
-			await setProfileCode(await session.db(), session.profileId, code);
+			await (await storage()).setProfileCode(await session.db(), session.profileId, code);
 			await session.refreshProfile();
 			return true;
 		} catch (error) {
@@ -136,7 +131,7 @@ class ProfilesState {
 	/** A facilitator resets a forgotten code (the facilitator PIN was checked before). */
 	async resetCode(profileId: string): Promise<boolean> {
 		try {
-			const db = await session.db();
+			const [db, { setProfileCode, listProfiles }] = await Promise.all([session.db(), storage()]);
 			await setProfileCode(db, profileId, null);
 			this.#list = await listProfiles(db);
 			return true;
@@ -153,7 +148,7 @@ class ProfilesState {
 	async wipe(profileId: string): Promise<boolean> {
 		try {
 			voice.stop();
-			await wipeProfile(await session.db(), profileId);
+			await (await storage()).wipeProfile(await session.db(), profileId);
 			this.#list = this.#list.filter((p) => p.id !== profileId);
 			if (profileId === session.profileId && !session.needsPicker) {
 				await clearTraces();
@@ -177,7 +172,9 @@ class ProfilesState {
 		if (session.needsPicker || session.profileId === next) return;
 		voice.stop();
 		if (session.profile?.kind === 'guest') {
-			await wipeProfile(await session.db(), session.profileId).catch(() => undefined);
+			await storage()
+				.then(async ({ wipeProfile }) => wipeProfile(await session.db(), session.profileId))
+				.catch(() => undefined);
 			await clearTraces();
 		}
 	}

@@ -7,14 +7,14 @@ import type { AnswerRecord, ExperiencePick, RoundRecord } from '../domain/record
 import { selectRound } from '../domain/card-selection';
 import { suggestedCompetences } from '../domain/experience-picks';
 import { competenceLevels, competenceLevelsInSlices, roundStrengths, type CompetenceLevel } from '../domain/scoring';
-import { deleteAnswer, listAnswers, saveAnswer, saveImportedLevels } from '../storage/answers';
 import { announce, onOtherTabChange } from './tab-sync';
-import { listRounds, saveRound } from '../storage/rounds';
-import { listPicks, replacePicks } from '../storage/picks';
 import { requestPersistence } from '../storage/persistence';
 import { toStorageError, type StorageErrorKind } from '../storage/errors';
 import { content } from './content.svelte';
 import { session } from './session.svelte';
+
+/** Storage with the record schemas, loaded with the first read rather than with the screen (see quiz-storage). */
+const storage = () => import('../storage/quiz-storage');
 
 export type AnswerValue = AnswerRecord['value'];
 const RETRY_DELAYS_MS = [500, 1500, 4000];
@@ -80,7 +80,7 @@ class QuizState {
 		// The records are read while the content loads, not after it (see stored).
 		const contentLoaded = content.load();
 		await session.boot();
-		const db = await session.db();
+		const [db, { listAnswers, listRounds, listPicks }] = await Promise.all([session.db(), storage()]);
 		const profileId = session.profileId;
 		const [answers, rounds, picks] = await Promise.all([
 			listAnswers(db, profileId),
@@ -101,6 +101,7 @@ class QuizState {
 
 	async savePicks(picks: ExperiencePick[]): Promise<boolean> {
 		try {
+			const { replacePicks } = await storage();
 			await replacePicks(await session.db(), session.profileId, picks);
 			this.#picks = picks;
 			announce(session.profileId, 'picks');
@@ -152,7 +153,7 @@ class QuizState {
 			startedAt: now
 		};
 		try {
-			const db = await session.db();
+			const [db, { saveRound }] = await Promise.all([session.db(), storage()]);
 			if (open) await saveRound(db, { ...open, finishedAt: now });
 			await saveRound(db, round);
 		} catch (error) {
@@ -191,7 +192,7 @@ class QuizState {
 		if (!record) return;
 		this.#saving = true;
 		try {
-			const db = await session.db();
+			const [db, { saveAnswer }] = await Promise.all([session.db(), storage()]);
 			const saved = await saveAnswer(db, record);
 			this.#pending = null;
 			this.#error = null;
@@ -211,6 +212,7 @@ class QuizState {
 
 	async #finish(round: RoundRecord) {
 		const finished = { ...round, finishedAt: Date.now() };
+		const { saveRound } = await storage();
 		await saveRound(await session.db(), finished);
 		this.#rounds = this.#rounds.map((r) => (r.id === round.id ? finished : r));
 	}
@@ -218,7 +220,7 @@ class QuizState {
 	/** "Save to my phone": levels from a shared link join this profile's history. */
 	async importLevels(levels: readonly { competence: string; level: 1 | 2 | 3; at: number }[]): Promise<boolean> {
 		try {
-			const db = await session.db();
+			const [db, { saveImportedLevels, listAnswers }] = await Promise.all([session.db(), storage()]);
 			await saveImportedLevels(db, session.profileId, levels);
 			this.#answers = await listAnswers(db, session.profileId);
 			announce(session.profileId, 'answers');
@@ -236,6 +238,7 @@ class QuizState {
 		const last = this.roundAnswers.at(-1);
 		if (!last || this.#saving) return;
 		try {
+			const { deleteAnswer } = await storage();
 			await deleteAnswer(await session.db(), last.id);
 			this.#answers = this.#answers.filter((a) => a.id !== last.id);
 			announce(session.profileId, 'answers');

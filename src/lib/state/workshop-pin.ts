@@ -1,10 +1,12 @@
 /** The facilitator PIN's check and change, loaded only when someone types a PIN (see workshop.svelte.ts). */
 import { hashSecret, isPin, type CheckResult } from '../domain/picture-code';
-import { checkFacilitatorPin, loadDeviceSettings } from '../storage/device';
 import { session } from './session.svelte';
 
 export async function checkPin(pin: string): Promise<CheckResult> {
-	const db = await session.db();
+	const [db, { checkFacilitatorPin, loadDeviceSettings }] = await Promise.all([
+		session.db(),
+		import('../storage/device')
+	]);
 	const result = await checkFacilitatorPin(db, pin);
 	// Keep the session's copy in step: the count of wrong attempts is stored with it.
 	await session.updateDevice(await loadDeviceSettings(db));
