@@ -65,7 +65,12 @@ class LocaleState {
 	 */
 	async start(deviceLanguages: readonly string[]): Promise<void> {
 		const code = resolveLanguage(readLanguageHint(), deviceLanguages);
-		if (code !== DEFAULT_LANGUAGE && !this.#engine) await this.use(code).catch(() => undefined);
+		if (code === DEFAULT_LANGUAGE || this.#engine) return;
+		await this.use(code).catch(() => undefined);
+		// ICU loads a language's plural rules on first use (~20 ms at 4× CPU for Arabic): here, with the
+		// language, rather than inside hydration, which then starts in a task of its own.
+		if (this.#engine) new Intl.PluralRules(code);
+		await new Promise((resolve) => setTimeout(resolve, 0));
 	}
 
 	/** The language is the person's, not the French of the first paint (i18next has loaded it). */
