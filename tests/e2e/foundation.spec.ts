@@ -85,3 +85,30 @@ for (const route of ROUTES) {
 		await expectNoAxeViolations(page, route);
 	});
 }
+
+test('help opens on a tap with what to do, closes, and its pictograms load only then', async ({ page }) => {
+	const requested: string[] = [];
+	page.on('request', (r) => requested.push(r.url()));
+	await page.goto('/credits');
+	await waitForApp(page);
+	const speaker = 'pictos/fluent-emoji-flat/speaker-high-volume.svg';
+	const dialog = page.locator('dialog.help-dialog');
+	await expect(dialog).not.toBeVisible();
+	expect(requested.filter((url) => url.includes(speaker))).toEqual([]);
+
+	await page.getByTestId('help').click();
+	await expect(dialog).toBeVisible();
+	await expect(dialog.getByRole('heading', { level: 2 })).toHaveText('Help');
+	await expect(dialog.locator('.help-text')).not.toBeEmpty();
+	// Focus moves into the open dialog (its content was put in place before it opened).
+	expect(await dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+	await expect.poll(() => requested.filter((url) => url.includes(speaker)).length).toBeGreaterThan(0);
+	await expectNoAxeViolations(page, 'help open');
+
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	await expect(dialog).not.toBeVisible();
+	await page.getByTestId('help').click();
+	await expect(dialog).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(dialog).not.toBeVisible();
+});
