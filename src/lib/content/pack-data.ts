@@ -36,7 +36,8 @@ export function expandTexts(keys: readonly string[], texts: readonly (string | n
 		const text = texts[i];
 		if (text === null || text === undefined) continue;
 		const key = keys[i]!;
-		if (key === '__proto__') Object.defineProperty(table, key, { value: text, enumerable: true, writable: true, configurable: true });
+		if (key === '__proto__')
+			Object.defineProperty(table, key, { value: text, enumerable: true, writable: true, configurable: true });
 		else table[key] = text;
 	}
 	return table;
