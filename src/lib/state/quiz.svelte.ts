@@ -10,6 +10,7 @@ import { competenceLevels, competenceLevelsInSlices, roundStrengths, type Compet
 import { announce, onOtherTabChange } from './tab-sync';
 import { requestPersistence } from '../storage/persistence';
 import { toStorageError, type StorageErrorKind } from '../storage/errors';
+import { nothingStoredYet } from '../storage/first-visit';
 import { content } from './content.svelte';
 import { session } from './session.svelte';
 
@@ -79,6 +80,8 @@ class QuizState {
 	async load(): Promise<void> {
 		// The records are read while the content loads, not after it (see stored).
 		const contentLoaded = content.load();
+		// A first visit has nothing stored: its empty screens show now, not once the database exists.
+		if (!this.#stored && (await nothingStoredYet())) this.#stored = true;
 		await session.boot();
 		const [db, { listAnswers, listRounds, listPicks }] = await Promise.all([session.db(), storage()]);
 		const profileId = session.profileId;

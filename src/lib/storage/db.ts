@@ -5,8 +5,9 @@
  * Never edit a shipped migration; append a new one and a fixture for it (tests/fixtures/db).
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { DB_NAME } from './db-name';
 
-export const DB_NAME = 'atouts';
+export { DB_NAME };
 
 /** Stores holding one profile's data; each has a `byProfile` index on `profileId`. */
 export const PROFILE_STORES = ['settings', 'answers', 'rounds', 'picks', 'evidence', 'visibility'] as const;
