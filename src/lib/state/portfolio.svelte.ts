@@ -8,8 +8,8 @@ import { toStorageError, type StorageErrorKind } from '../storage/errors';
 import { session } from './session.svelte';
 import { announce, onOtherTabChange } from './tab-sync';
 
-/** Storage with the record schemas, loaded with the first read rather than with the screen (see quiz-storage). */
-const storage = () => import('../storage/quiz-storage');
+/** Imported on first use, not with the screen (see record-storage.ts). */
+const storage = () => import('../storage/record-storage');
 
 class PortfolioState {
 	#evidence = $state.raw<EvidenceRecord[]>([]);
@@ -34,7 +34,8 @@ class PortfolioState {
 
 	async load() {
 		await session.boot();
-		const [db, { listEvidence, listHiddenCompetences }] = await Promise.all([session.db(), storage()]);
+		const { listEvidence, listHiddenCompetences } = await storage();
+		const db = await session.db();
 		const [evidence, hidden] = await Promise.all([
 			listEvidence(db, session.profileId),
 			listHiddenCompetences(db, session.profileId)

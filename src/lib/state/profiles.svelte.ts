@@ -13,7 +13,7 @@ import { t } from './locale.svelte';
 import { session } from './session.svelte';
 import { voice } from './voice.svelte';
 
-/** Profile storage (with its zod schemas), loaded with the first read rather than with the screen. */
+/** Imported on first use, not with the screen: it builds the record schemas (see record-storage.ts). */
 const storage = () => import('../storage/profiles');
 
 /** What the "new profile" steps gather: no reading or typing needed, all but the look optional. */
@@ -54,7 +54,8 @@ class ProfilesState {
 	async load(): Promise<void> {
 		await session.boot();
 		try {
-			const [db, { wipeGuests, listProfiles }] = await Promise.all([session.db(), storage()]);
+			const { wipeGuests, listProfiles } = await storage();
+			const db = await session.db();
 			await wipeGuests(db, session.needsPicker ? undefined : session.profileId);
 			this.#list = await listProfiles(db);
 		} catch (error) {
@@ -83,7 +84,8 @@ class ProfilesState {
 			...(draft.nameClip ? { nameClip: draft.nameClip } : {})
 		};
 		try {
-			const [db, { saveProfile, setProfileCode }] = await Promise.all([session.db(), storage()]);
+			const { saveProfile, setProfileCode } = await storage();
+			const db = await session.db();
 			await saveProfile(db, profile);
 			if (draft.code) await setProfileCode(db, profile.id, draft.code);
 			return profile;
@@ -102,7 +104,8 @@ class ProfilesState {
 	async startGuest(): Promise<void> {
 		const guest: Profile = { id: crypto.randomUUID(), kind: 'guest', createdAt: Date.now(), ...GUEST_LOOK };
 		try {
-			await (await storage()).saveProfile(await session.db(), guest);
+			const { saveProfile } = await storage();
+			await saveProfile(await session.db(), guest);
 			await this.open(guest);
 		} catch (error) {
 			this.#error = toStorageError(error).kind;
@@ -111,7 +114,8 @@ class ProfilesState {
 
 	/** Checks a picture code (with the back-off); opens the profile when it is right. */
 	async tryCode(profile: Profile, code: readonly number[]): Promise<CheckResult> {
-		const result = await (await storage()).checkProfileCode(await session.db(), profile.id, code);
+		const { checkProfileCode } = await storage();
+		const result = await checkProfileCode(await session.db(), profile.id, code);
 		if (result.ok) await this.open(profile);
 		return result;
 	}
@@ -119,7 +123,8 @@ class ProfilesState {
 	/** "Keep it here under my picture code": the open profile gets a code. */
 	async setOwnCode(code: readonly number[] | null): Promise<boolean> {
 		try {
-			await (await storage()).setProfileCode(await session.db(), session.profileId, code);
+			const { setProfileCode } = await storage();
+			await setProfileCode(await session.db(), session.profileId, code);
 			await session.refreshProfile();
 			return true;
 		} catch (error) {
@@ -131,7 +136,8 @@ class ProfilesState {
 	/** A facilitator resets a forgotten code (the facilitator PIN was checked before). */
 	async resetCode(profileId: string): Promise<boolean> {
 		try {
-			const [db, { setProfileCode, listProfiles }] = await Promise.all([session.db(), storage()]);
+			const { setProfileCode, listProfiles } = await storage();
+			const db = await session.db();
 			await setProfileCode(db, profileId, null);
 			this.#list = await listProfiles(db);
 			return true;
@@ -148,7 +154,8 @@ class ProfilesState {
 	async wipe(profileId: string): Promise<boolean> {
 		try {
 			voice.stop();
-			await (await storage()).wipeProfile(await session.db(), profileId);
+			const { wipeProfile } = await storage();
+			await wipeProfile(await session.db(), profileId);
 			this.#list = this.#list.filter((p) => p.id !== profileId);
 			if (profileId === session.profileId && !session.needsPicker) {
 				await clearTraces();
@@ -172,9 +179,12 @@ class ProfilesState {
 		if (session.needsPicker || session.profileId === next) return;
 		voice.stop();
 		if (session.profile?.kind === 'guest') {
-			await storage()
-				.then(async ({ wipeProfile }) => wipeProfile(await session.db(), session.profileId))
-				.catch(() => undefined);
+			try {
+				const { wipeProfile } = await storage();
+				await wipeProfile(await session.db(), session.profileId);
+			} catch {
+				// Left behind, the guest is wiped by the picker's next load (wipeGuests).
+			}
 			await clearTraces();
 		}
 	}

@@ -14,8 +14,8 @@ import { nothingStoredYet } from '../storage/first-visit';
 import { content } from './content.svelte';
 import { session } from './session.svelte';
 
-/** Storage with the record schemas, loaded with the first read rather than with the screen (see quiz-storage). */
-const storage = () => import('../storage/quiz-storage');
+/** Imported on first use, not with the screen (see record-storage.ts). */
+const storage = () => import('../storage/record-storage');
 
 export type AnswerValue = AnswerRecord['value'];
 const RETRY_DELAYS_MS = [500, 1500, 4000];
@@ -83,7 +83,8 @@ class QuizState {
 		// A first visit has nothing stored: its empty screens show now, not once the database exists.
 		if (!this.#stored && (await nothingStoredYet())) this.#stored = true;
 		await session.boot();
-		const [db, { listAnswers, listRounds, listPicks }] = await Promise.all([session.db(), storage()]);
+		const { listAnswers, listRounds, listPicks } = await storage();
+		const db = await session.db();
 		const profileId = session.profileId;
 		const [answers, rounds, picks] = await Promise.all([
 			listAnswers(db, profileId),
@@ -156,7 +157,8 @@ class QuizState {
 			startedAt: now
 		};
 		try {
-			const [db, { saveRound }] = await Promise.all([session.db(), storage()]);
+			const { saveRound } = await storage();
+			const db = await session.db();
 			if (open) await saveRound(db, { ...open, finishedAt: now });
 			await saveRound(db, round);
 		} catch (error) {
@@ -195,7 +197,8 @@ class QuizState {
 		if (!record) return;
 		this.#saving = true;
 		try {
-			const [db, { saveAnswer }] = await Promise.all([session.db(), storage()]);
+			const { saveAnswer } = await storage();
+			const db = await session.db();
 			const saved = await saveAnswer(db, record);
 			this.#pending = null;
 			this.#error = null;
@@ -223,7 +226,8 @@ class QuizState {
 	/** "Save to my phone": levels from a shared link join this profile's history. */
 	async importLevels(levels: readonly { competence: string; level: 1 | 2 | 3; at: number }[]): Promise<boolean> {
 		try {
-			const [db, { saveImportedLevels, listAnswers }] = await Promise.all([session.db(), storage()]);
+			const { saveImportedLevels, listAnswers } = await storage();
+			const db = await session.db();
 			await saveImportedLevels(db, session.profileId, levels);
 			this.#answers = await listAnswers(db, session.profileId);
 			announce(session.profileId, 'answers');

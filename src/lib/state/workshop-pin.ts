@@ -3,10 +3,8 @@ import { hashSecret, isPin, type CheckResult } from '../domain/picture-code';
 import { session } from './session.svelte';
 
 export async function checkPin(pin: string): Promise<CheckResult> {
-	const [db, { checkFacilitatorPin, loadDeviceSettings }] = await Promise.all([
-		session.db(),
-		import('../storage/device')
-	]);
+	const { checkFacilitatorPin, loadDeviceSettings } = await import('../storage/device');
+	const db = await session.db();
 	const result = await checkFacilitatorPin(db, pin);
 	// Keep the session's copy in step: the count of wrong attempts is stored with it.
 	await session.updateDevice(await loadDeviceSettings(db));

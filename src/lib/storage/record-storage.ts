@@ -1,7 +1,7 @@
 /**
- * What the quiz and portfolio states need from storage, as one lazily loaded chunk: the record
- * schemas (zod) are built when these modules load, and a screen's first task (hydration) should
- * not pay for them. They load with the first read, in a task of their own.
+ * What the quiz and portfolio states read and write, imported by them on first use (as the
+ * session and coach states import theirs): the record schemas (zod) are built when these modules
+ * load, and a screen's first task (hydration) should not pay for them.
  */
 export { deleteAnswer, listAnswers, saveAnswer, saveImportedLevels } from './answers';
 export { listRounds, saveRound } from './rounds';
