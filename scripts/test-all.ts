@@ -16,6 +16,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { findChrome } from './find-chrome';
+import { testsWithStatus } from './lib/playwright-report';
 
 const REPORTS = 'reports';
 const VITEST_JSON = `${REPORTS}/vitest.json`;
@@ -30,6 +31,8 @@ interface StepResult {
 	exitCode: number | null;
 	seconds: number;
 	note?: string;
+	/** Failed tests, each with why: repeated in the summary. */
+	failures?: string[];
 }
 
 /** Runs a command, streaming its output and keeping a copy. Never rejects: a spawn error is exit code null. */
@@ -111,7 +114,12 @@ async function playwright(buildOk: boolean): Promise<StepResult> {
 	result.passed = num(stats.expected) + result.flaky;
 	result.failed = num(stats.unexpected);
 	result.skipped = num(stats.skipped);
-	if (result.flaky) result.note = `flaky (passed on retry): ${flakyTitles(report).join('; ')}`;
+	if (result.flaky) {
+		result.note = `flaky (passed on retry): ${testsWithStatus(report, 'flaky')
+			.map((t) => t.title)
+			.join('; ')}`;
+	}
+	result.failures = testsWithStatus(report, 'unexpected').map((t) => `${t.title}\n    ${t.error}`);
 	const errors = Array.isArray(report?.errors) ? report.errors.length : 0;
 	if (code !== 0 && result.failed === 0) {
 		return {
@@ -121,21 +129,6 @@ async function playwright(buildOk: boolean): Promise<StepResult> {
 		};
 	}
 	return result;
-}
-
-/** Titles of tests whose outcome is "flaky", walking Playwright's nested suites. */
-function flakyTitles(report: Record<string, unknown> | null): string[] {
-	const out: string[] = [];
-	const walk = (suite: Record<string, unknown>) => {
-		for (const spec of (suite.specs as Record<string, unknown>[] | undefined) ?? []) {
-			for (const t of (spec.tests as Record<string, unknown>[] | undefined) ?? []) {
-				if (t.status === 'flaky') out.push(`${String(spec.title)} [${String(t.projectName)}]`);
-			}
-		}
-		for (const child of (suite.suites as Record<string, unknown>[] | undefined) ?? []) walk(child);
-	};
-	for (const s of (report?.suites as Record<string, unknown>[] | undefined) ?? []) walk(s);
-	return out;
 }
 
 async function main(): Promise<number> {
@@ -168,6 +161,7 @@ async function main(): Promise<number> {
 			`${status} ${r.name.padEnd(14)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed` +
 				`${extra ? `  (${extra})` : ''}  ${r.seconds.toFixed(1)}s${r.note ? `  — ${r.note}` : ''}`
 		);
+		for (const failure of r.failures ?? []) console.log(`     ✗ ${failure}`);
 	}
 	console.log(`${passed} passed, ${failed} failed`);
 	return failed > 0 ? 1 : 0;

@@ -59,7 +59,9 @@ test('record, listen, export and import a voice pack', { tag: '@tablet-only' }, 
 	const packPath = await download.path();
 
 	// Another device: nothing recorded yet; importing the pack brings the clip.
-	const other = await browser.newContext({ permissions: ['microphone'] });
+	// No service worker there: page.route would not see its fetches, and the fallback voice must
+	// truly be unreachable below.
+	const other = await browser.newContext({ permissions: ['microphone'], serviceWorkers: 'block' });
 	const phone = await other.newPage();
 	await openStudioInFrench(phone);
 	await expect(phone.getByTestId('studio-entry')).toHaveAttribute('data-recorded', 'false');
