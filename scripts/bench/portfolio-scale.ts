@@ -206,6 +206,9 @@ export async function measurePortfolioScale(ctx: MeasureContext): Promise<Record
 		const page = await context.newPage();
 		await page.goto(`${ctx.baseUrl}/`);
 		await page.locator('html[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+		// The app creates its database when something is first stored (the language, here).
+		await page.getByTestId('language-fr').click();
+		await page.waitForFunction(async () => (await indexedDB.databases()).some((db) => db.name === 'atouts'));
 		await throttleCpu(context, page);
 		const competences = COMPETENCES.slice(0, 60);
 		const scale: Record<string, unknown>[] = [];

@@ -1,6 +1,6 @@
 /**
  * A first visit to a screen with nothing of the person's yet (an empty portfolio, the quiz's start,
- * no strengths) shows it as soon as the device's records are read, without waiting for the content
+ * no strengths) shows it at once: there are no records to read, and it does not wait for the content
  * packs to download: on slow data that is seconds sooner. The packs are held back here until the
  * screen is checked, so the order is certain, not a race.
  */
@@ -27,29 +27,40 @@ test('first visit: the empty portfolio, the quiz start and "no strengths yet" ne
 	await expect(page.getByTestId('experience-club-sport')).toBeVisible();
 });
 
-test('first visit: the empty screens do not wait for the storage layer or the database', async ({ page }) => {
-	// The storage layer (idb, zod, the record schemas) is held back, as on a budget phone on slow
-	// data: the database cannot be opened, let alone created. With nothing stored yet (no database
-	// on this device), there is nothing to wait for.
-	const held: (() => void)[] = [];
-	let holding = true;
-	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
-		const response = await route.fetch();
-		const body = await response.text();
-		if (holding && body.includes('$ZodError')) await new Promise<void>((go) => held.push(go));
-		await route.fulfill({ response, body });
+test('first visit: looking around loads no storage layer and writes nothing; the first choice stores it', async ({
+	page
+}) => {
+	// The storage layer (idb, zod, the record schemas) and the database are for what the person
+	// stores: on a first visit there is nothing to read, and someone who only looks (an employer
+	// opening a shared link) leaves no trace on the device.
+	const storageLayer: string[] = [];
+	page.on('response', async (response) => {
+		if (/\/_app\/immutable\/.*\.js$/.test(response.url()) && (await response.text()).includes('$ZodError'))
+			storageLayer.push(response.url());
 	});
 	await page.goto('/portfolio');
 	await expect(page.getByTestId('portfolio-empty')).toBeVisible();
-	await page.goto('/strengths');
-	await expect(page.getByTestId('strengths-lead')).toBeVisible();
-	expect(held.length).toBeGreaterThan(0); // the storage layer was asked for, and is still held back
+	for (const path of ['/strengths', '/quiz', '/experiences', '/settings', '/']) {
+		await page.goto(path);
+		await waitForApp(page);
+	}
+	await expect(page.getByTestId('strengths-lead').or(page.getByTestId('first-language'))).toBeVisible();
+	expect(storageLayer).toEqual([]);
 	expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).toEqual([]);
 
-	holding = false;
-	for (const go of held.splice(0)) go();
-	await waitForApp(page); // then the session starts as on any visit
-	expect(await readStore(page, 'answers')).toEqual([]);
+	// The first thing stored (the language chosen at first launch) creates the database, with the
+	// profile the visit started with.
+	await page.getByTestId('language-fr').click();
+	await expect.poll(async () => (await readStore(page, 'settings')).length).toBe(1);
+	expect(storageLayer.length).toBeGreaterThan(0);
+	expect((await readStore(page, 'profiles')).map((p) => [p.id, p.kind])).toEqual([['default', 'default']]);
+	expect((await readStore(page, 'settings'))[0]).toMatchObject({ profileId: 'default', value: { language: 'fr' } });
+
+	// From now on the session starts from storage: the language is not asked again.
+	await page.reload();
+	await waitForApp(page);
+	await expect(page.getByTestId('tile-quiz')).toBeVisible();
+	await expect(page.getByTestId('first-language')).not.toBeVisible();
 });
 
 test('first visit on patchy data: a content download that fails is said, changes nothing, and the next tap works', async ({

@@ -7,25 +7,29 @@ import AxeBuilder from '@axe-core/playwright';
 /** Every record of a store, read straight from IndexedDB (not through the app). */
 export async function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
 	return page.evaluate(
-		(name) =>
-			new Promise<Record<string, unknown>[]>((resolve, reject) => {
-				const open = indexedDB.open('atouts');
-				open.onerror = () => reject(open.error);
-				open.onsuccess = () => {
-					const db = open.result;
-					if (!db.objectStoreNames.contains(name)) {
-						db.close();
-						resolve([]);
-						return;
-					}
-					const req = db.transaction(name).objectStore(name).getAll();
-					req.onsuccess = () => {
-						db.close();
-						resolve(req.result as Record<string, unknown>[]);
-					};
-					req.onerror = () => reject(req.error);
-				};
-			}),
+		async (name) =>
+			// Never opened when absent: opening would create an empty database the app cannot use
+			// (the app creates it, with its stores, when something is first stored).
+			!(await indexedDB.databases()).some((db) => db.name === 'atouts')
+				? []
+				: new Promise<Record<string, unknown>[]>((resolve, reject) => {
+						const open = indexedDB.open('atouts');
+						open.onerror = () => reject(open.error);
+						open.onsuccess = () => {
+							const db = open.result;
+							if (!db.objectStoreNames.contains(name)) {
+								db.close();
+								resolve([]);
+								return;
+							}
+							const req = db.transaction(name).objectStore(name).getAll();
+							req.onsuccess = () => {
+								db.close();
+								resolve(req.result as Record<string, unknown>[]);
+							};
+							req.onerror = () => reject(req.error);
+						};
+					}),
 		store
 	);
 }

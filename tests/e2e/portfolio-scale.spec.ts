@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, waitForApp } from './helpers';
+import { expectNoAxeViolations, readStore, waitForApp } from './helpers';
+import { openHome } from './profile-helpers';
 
 const COMPETENCES = JSON.parse(readFileSync('src/lib/content/packs/socle/competences.json', 'utf8')) as {
 	id: string;
@@ -31,8 +32,9 @@ function expectedOrder(): string[] {
 }
 
 test('a portfolio of 2,000 answers over every competence shows every row, in order', async ({ page }) => {
-	await page.goto('/');
-	await waitForApp(page);
+	// The app creates its database when something is first stored: the language, here.
+	await openHome(page);
+	await expect.poll(async () => (await readStore(page, 'settings')).length).toBe(1);
 	await page.evaluate(
 		async ({ answers, photos, competences, levels }) => {
 			const db = await new Promise<IDBDatabase>((resolve, reject) => {

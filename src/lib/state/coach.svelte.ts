@@ -157,9 +157,11 @@ class CoachState {
 	async loadNotes() {
 		await session.boot();
 		const id = this.profileId;
-		const { listCoachNotes, listNextSteps } = await storage();
-		const db = await session.db();
-		[this.#notes, this.#steps] = id ? await Promise.all([listCoachNotes(db, id), listNextSteps(db, id)]) : [[], []];
+		if (id && (await session.mayHaveData())) {
+			const { listCoachNotes, listNextSteps } = await storage();
+			const db = await session.db();
+			[this.#notes, this.#steps] = await Promise.all([listCoachNotes(db, id), listNextSteps(db, id)]);
+		} else [this.#notes, this.#steps] = [[], []]; // no profile open, or a first visit: nothing to read
 		this.#notesFor = id;
 	}
 	get notesLoaded() {

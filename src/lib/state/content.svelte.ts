@@ -118,8 +118,11 @@ class ContentState {
 			void loadShippedStrings(lang).catch(() => undefined);
 		const [shippedPacks] = await Promise.all([loadShippedPacks(), session.boot()]);
 		try {
-			const { listImportedPacks } = await import('../storage/packs'); // zod: not on the first screen
-			this.#imported = await listImportedPacks(await session.db());
+			// zod: not on the first screen; and a first visit has imported nothing.
+			if (await session.mayHaveData()) {
+				const { listImportedPacks } = await import('../storage/packs');
+				this.#imported = await listImportedPacks(await session.db());
+			}
 		} catch {
 			this.#imported = []; // imported packs unreadable: the shipped content still works
 		}

@@ -34,6 +34,10 @@ class PortfolioState {
 
 	async load() {
 		await session.boot();
+		if (!(await session.mayHaveData())) {
+			this.#loaded = true; // a first visit: no evidence yet, nothing to read
+			return;
+		}
 		const { listEvidence, listHiddenCompetences } = await storage();
 		const db = await session.db();
 		const [evidence, hidden] = await Promise.all([

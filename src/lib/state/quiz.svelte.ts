@@ -10,7 +10,6 @@ import { competenceLevels, competenceLevelsInSlices, roundStrengths, type Compet
 import { announce, onOtherTabChange } from './tab-sync';
 import { requestPersistence } from '../storage/persistence';
 import { toStorageError, type StorageErrorKind } from '../storage/errors';
-import { nothingStoredYet } from '../storage/first-visit';
 import { content } from './content.svelte';
 import { session } from './session.svelte';
 
@@ -80,8 +79,14 @@ class QuizState {
 	async load(): Promise<void> {
 		// The records are read while the content loads, not after it (see stored).
 		const contentLoaded = content.load();
-		// A first visit has nothing stored: its empty screens show now, not once the database exists.
-		if (!this.#stored && (await nothingStoredYet())) this.#stored = true;
+		// A first visit has nothing stored: its empty screens show now, without the storage layer
+		// and without creating the database only to find it empty.
+		if (!(await session.mayHaveData())) {
+			this.#stored = true;
+			await Promise.all([session.boot(), contentLoaded]);
+			this.#loaded = true;
+			return;
+		}
 		await session.boot();
 		const { listAnswers, listRounds, listPicks } = await storage();
 		const db = await session.db();

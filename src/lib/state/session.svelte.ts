@@ -9,6 +9,7 @@ const storage = () => import('../storage/session-storage');
 import type { AtoutsDB } from '../storage/db';
 import { toStorageError, type StorageErrorKind } from '../storage/errors';
 import { persistenceState, requestPersistence, type PersistenceState } from '../storage/persistence';
+import { nothingStoredYet } from '../storage/first-visit';
 import { DEFAULT_PROFILE_ID, DEFAULT_SETTINGS, type Settings } from '../domain/settings-defaults';
 import type { DeviceSettings, Profile } from '../domain/records';
 import { resolveLanguage } from '../i18n/languages';
@@ -50,6 +51,12 @@ class SessionState {
 	#quarantined = $state(0);
 	#persistence = $state<PersistenceState>('unsupported');
 	#booting: Promise<void> | undefined;
+	/** A first visit's default profile, in memory only until something is first stored (db()). */
+	#unsavedProfile: Profile | null = null;
+	#profileSaving: Promise<unknown> | undefined;
+	#storageLoading: ReturnType<typeof storage> | undefined;
+	/** This tab has opened the database (it exists from then on). */
+	#opened = false;
 
 	get ready() {
 		return this.#ready;
@@ -98,8 +105,49 @@ class SessionState {
 		return this.#persistence;
 	}
 
+	/**
+	 * The database, for reading and writing. On a first visit it is created here, with the
+	 * default profile the session started with in memory (see #startFresh).
+	 */
 	async db(): Promise<AtoutsDB> {
-		return (await storage()).getDB();
+		this.#opened = true;
+		const { getDB, ensureDefaultProfile } = await this.#storage();
+		const db = await getDB();
+		const unsaved = this.#unsavedProfile;
+		if (unsaved) {
+			this.#profileSaving ??= ensureDefaultProfile(db, unsaved.createdAt).then(
+				() => (this.#unsavedProfile = null),
+				(error: unknown) => {
+					this.#profileSaving = undefined; // the next write tries again
+					throw error;
+				}
+			);
+			await this.#profileSaving;
+		}
+		return db;
+	}
+
+	/** The storage layer, loaded on first use; from then on, records set aside are counted. */
+	#storage(): ReturnType<typeof storage> {
+		return (this.#storageLoading ??= storage().then(
+			(module) => {
+				module.onQuarantine((entries) => (this.#quarantined += entries.length));
+				return module;
+			},
+			(error: unknown) => {
+				this.#storageLoading = undefined; // offline before it was cached: the next use tries again
+				throw error;
+			}
+		));
+	}
+
+	/**
+	 * Whether this device may hold records: false only while this browser has no Atouts database
+	 * (a first visit, before anything was stored, here or in another tab). Screens then show their
+	 * empty state without loading the storage layer, and without creating the database to read it.
+	 */
+	async mayHaveData(): Promise<boolean> {
+		return this.#opened || !(await nothingStoredYet());
 	}
 
 	boot(): Promise<void> {
@@ -112,26 +160,8 @@ class SessionState {
 		// trip, and the language (known only once the settings are read) needs i18next anyway.
 		void import('../i18n/i18n').catch(() => undefined);
 		try {
-			const { getDB, listProfiles, ensureDefaultProfile, loadSettings, loadDeviceSettings, onQuarantine } =
-				await storage();
-			onQuarantine((entries) => (this.#quarantined += entries.length));
-			const db = await getDB();
-			this.#device = await loadDeviceSettings(db);
-			const profiles = await listProfiles(db);
-			const profile = await this.#chooseProfile(profiles, () => ensureDefaultProfile(db));
-			this.#profileCount = Math.max(profiles.length, profile ? 1 : 0);
-			if (profile) {
-				// Remembered for this tab: a reload stays on it, even once it has a picture code.
-				rememberProfile(profile.id);
-				this.#profileId = profile.id;
-				this.#profile = profile;
-				this.#settings = await loadSettings(db, profile.id);
-			} else {
-				// No one's data may be read or written until someone opens their profile: an empty
-				// id matches no record, and records with it are refused by their schema.
-				this.#profileId = '';
-				this.#needsPicker = true;
-			}
+			if (await nothingStoredYet()) this.#startFresh();
+			else await this.#startFromStorage();
 		} catch (error) {
 			// The app still works for this visit; the banner says saving is not possible.
 			this.#storageError = toStorageError(error).kind;
@@ -140,6 +170,42 @@ class SessionState {
 		await locale.use(language).catch(() => locale.use('fr'));
 		this.#persistence = await persistenceState();
 		this.#ready = true;
+	}
+
+	/**
+	 * A first visit: there is nothing to read, so the storage layer (idb, zod: ~250 ms of a budget
+	 * phone's start) is not loaded, and nothing is written, not even the database, until the person
+	 * stores something: someone who only opens a shared link leaves no trace on the device. The
+	 * default profile and settings are what the database would have given; db() saves the profile.
+	 */
+	#startFresh() {
+		const profile: Profile = { id: DEFAULT_PROFILE_ID, kind: 'default', createdAt: Date.now() };
+		this.#unsavedProfile = profile;
+		rememberProfile(profile.id);
+		this.#profileId = profile.id;
+		this.#profile = profile;
+		this.#profileCount = 1;
+	}
+
+	async #startFromStorage() {
+		const { listProfiles, ensureDefaultProfile, loadSettings, loadDeviceSettings } = await this.#storage();
+		const db = await this.db();
+		this.#device = await loadDeviceSettings(db);
+		const profiles = await listProfiles(db);
+		const profile = await this.#chooseProfile(profiles, () => ensureDefaultProfile(db));
+		this.#profileCount = Math.max(profiles.length, profile ? 1 : 0);
+		if (profile) {
+			// Remembered for this tab: a reload stays on it, even once it has a picture code.
+			rememberProfile(profile.id);
+			this.#profileId = profile.id;
+			this.#profile = profile;
+			this.#settings = await loadSettings(db, profile.id);
+		} else {
+			// No one's data may be read or written until someone opens their profile: an empty
+			// id matches no record, and records with it are refused by their schema.
+			this.#profileId = '';
+			this.#needsPicker = true;
+		}
 	}
 
 	/**
@@ -176,8 +242,8 @@ class SessionState {
 
 	/** Re-reads the open profile after it changed (its picture code), and the count of profiles. */
 	async refreshProfile(): Promise<void> {
-		const { getDB, listProfiles } = await storage();
-		const profiles = await listProfiles(await getDB());
+		const { listProfiles } = await this.#storage();
+		const profiles = await listProfiles(await this.db());
 		this.#profileCount = profiles.length;
 		this.#profile = profiles.find((p) => p.id === this.#profileId) ?? this.#profile;
 	}
@@ -185,8 +251,8 @@ class SessionState {
 	/** Saves the device's own settings (workshop mode, PINs, auto-lock). */
 	async updateDevice(next: DeviceSettings): Promise<boolean> {
 		try {
-			const { getDB, saveDeviceSettings } = await storage();
-			await saveDeviceSettings(await getDB(), next);
+			const { saveDeviceSettings } = await this.#storage();
+			await saveDeviceSettings(await this.db(), next);
 			this.#device = next;
 			return true;
 		} catch (error) {
@@ -199,8 +265,8 @@ class SessionState {
 	async updateSettings(patch: Partial<Settings>): Promise<boolean> {
 		const next = { ...this.#settings, ...patch };
 		try {
-			const { getDB, saveSettings } = await storage();
-			await saveSettings(await getDB(), this.#profileId, next);
+			const { saveSettings } = await this.#storage();
+			await saveSettings(await this.db(), this.#profileId, next);
 			this.#settings = next;
 			announce(this.#profileId, 'settings');
 			this.#storageError = null;
@@ -214,9 +280,9 @@ class SessionState {
 
 	/** Another tab changed this profile's settings: take them from storage, not from memory. */
 	async reloadSettings(): Promise<void> {
-		const { getDB, loadSettings } = await storage();
+		const { loadSettings } = await this.#storage();
 		const previous = this.#settings.language;
-		this.#settings = await loadSettings(await getDB(), this.#profileId);
+		this.#settings = await loadSettings(await this.db(), this.#profileId);
 		if (this.#settings.language && this.#settings.language !== previous) await locale.use(this.#settings.language);
 	}
 

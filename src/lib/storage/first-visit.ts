@@ -3,7 +3,8 @@
  * it loads the storage layer (idb, zod, the record schemas) and, on a first visit, creates every
  * store: on a budget phone the empty screens of a first visit waited ~0.5 s for that, to show
  * that there is nothing yet. No module of the storage layer is imported here, so the first
- * screen's script stays small.
+ * screen's script stays small. The session starts a first visit from this answer
+ * (state/session.svelte.ts): nothing is read, and nothing written, until something is stored.
  */
 import { DB_NAME } from './db-name';
 
