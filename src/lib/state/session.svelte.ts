@@ -3,7 +3,8 @@ const storage = () => import('../storage/session-storage');
 
 /**
  * Who is using the app and with which settings. Boots once per page: opens the database,
- * makes sure the default profile exists, loads its settings and applies the language.
+ * makes sure the default profile exists, loads its settings and applies the language; on a
+ * first visit (no database yet) it starts from the defaults and opens nothing (#startFresh).
  * Components read it; only its methods write, always through storage modules.
  */
 import type { AtoutsDB } from '../storage/db';
