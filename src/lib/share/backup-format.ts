@@ -8,6 +8,7 @@
  */
 import { Inflate } from 'fflate';
 import * as z from 'zod/mini';
+import { lazySchema } from '../domain/lazy-schema';
 import {
 	AnswerRecordSchema,
 	CoachNoteSchema,
@@ -54,27 +55,34 @@ function refuse(error: BackupError): never {
 	throw new BackupRefusal(error);
 }
 
-const FileSchema = z.string().check(z.maxLength(200));
-const EvidenceEntrySchema = z.extend(z.omit(EvidenceRecordSchema, { blob: true }), { file: FileSchema });
-/** The profile, its recorded first name (a Blob) travelling as a file of the zip. */
-const ProfileEntrySchema = z.extend(z.omit(ProfileSchema, { nameClip: true }), {
-	nameClip: z.optional(z.object({ file: FileSchema, mime: EvidenceRecordSchema.shape.mime }))
-});
-export const BackupJsonSchema = z.object({
-	format: z.literal(BACKUP_FORMAT),
-	version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
-	createdAt: z.int().check(z.gte(0)),
-	app: z.literal('atouts'),
-	dbVersion: z.int().check(z.gte(1)),
-	profile: ProfileEntrySchema,
-	settings: z.array(SettingsRecordSchema),
-	answers: z.array(AnswerRecordSchema),
-	rounds: z.array(RoundRecordSchema),
-	picks: z.array(ExperiencePickSchema),
-	visibility: z.array(VisibilityRecordSchema),
-	evidence: z.array(EvidenceEntrySchema),
-	coachNotes: z._default(z.array(CoachNoteSchema), []),
-	nextSteps: z._default(z.array(NextStepSchema), [])
+/**
+ * Built when a backup is first read (restore), not when the module loads: making a backup
+ * imports this file too, and building it (with every record schema it holds) was part of the
+ * backup's longest task on a budget phone.
+ */
+export const BackupJsonSchema = lazySchema(() => {
+	const FileSchema = z.string().check(z.maxLength(200));
+	const EvidenceEntrySchema = z.extend(z.omit(EvidenceRecordSchema, { blob: true }), { file: FileSchema });
+	/** The profile, its recorded first name (a Blob) travelling as a file of the zip. */
+	const ProfileEntrySchema = z.extend(z.omit(ProfileSchema, { nameClip: true }), {
+		nameClip: z.optional(z.object({ file: FileSchema, mime: EvidenceRecordSchema.shape.mime }))
+	});
+	return z.object({
+		format: z.literal(BACKUP_FORMAT),
+		version: z.union([z.literal(1), z.literal(BACKUP_VERSION)]),
+		createdAt: z.int().check(z.gte(0)),
+		app: z.literal('atouts'),
+		dbVersion: z.int().check(z.gte(1)),
+		profile: ProfileEntrySchema,
+		settings: z.array(SettingsRecordSchema),
+		answers: z.array(AnswerRecordSchema),
+		rounds: z.array(RoundRecordSchema),
+		picks: z.array(ExperiencePickSchema),
+		visibility: z.array(VisibilityRecordSchema),
+		evidence: z.array(EvidenceEntrySchema),
+		coachNotes: z._default(z.array(CoachNoteSchema), []),
+		nextSteps: z._default(z.array(NextStepSchema), [])
+	});
 });
 export type BackupJson = z.output<typeof BackupJsonSchema>;
 export interface ParsedBackup extends Omit<BackupJson, 'evidence' | 'profile'> {
