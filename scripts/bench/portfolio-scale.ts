@@ -208,7 +208,10 @@ export async function measurePortfolioScale(ctx: MeasureContext): Promise<Record
 		await page.locator('html[data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
 		// The app creates its database when something is first stored (the language, here).
 		await page.getByTestId('language-fr').click();
-		await page.waitForFunction(async () => (await indexedDB.databases()).some((db) => db.name === 'atouts'));
+		// Upgraded, not only listed: opened earlier, without a version, it would be made empty.
+		await page.waitForFunction(async () =>
+			(await indexedDB.databases()).some((db) => db.name === 'atouts' && (db.version ?? 0) > 1)
+		);
 		await throttleCpu(context, page);
 		const competences = COMPETENCES.slice(0, 60);
 		const scale: Record<string, unknown>[] = [];

@@ -8,9 +8,10 @@ import AxeBuilder from '@axe-core/playwright';
 export async function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
 	return page.evaluate(
 		async (name) =>
-			// Never opened when absent: opening would create an empty database the app cannot use
-			// (the app creates it, with its stores, when something is first stored).
-			!(await indexedDB.databases()).some((db) => db.name === 'atouts')
+			// Never opened when absent (nor before the app's upgrade has made its stores): opening
+			// would create an empty database the app cannot use. The app creates it when something
+			// is first stored.
+			!(await indexedDB.databases()).some((db) => db.name === 'atouts' && (db.version ?? 0) > 1)
 				? []
 				: new Promise<Record<string, unknown>[]>((resolve, reject) => {
 						const open = indexedDB.open('atouts');

@@ -78,7 +78,7 @@ export async function recordsOf(page: Page, profileId: string) {
 	return page.evaluate(
 		async (id) =>
 			// Never opened when absent (see readStore): no database, no records.
-			!(await indexedDB.databases()).some((db) => db.name === 'atouts')
+			!(await indexedDB.databases()).some((db) => db.name === 'atouts' && (db.version ?? 0) > 1)
 				? []
 				: new Promise<{ store: string; count: number }[]>((resolve, reject) => {
 						const open = indexedDB.open('atouts');
