@@ -5,32 +5,39 @@ import { CONTENT_FILE } from '../../scripts/lib/route-js';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Every record of a store, read straight from IndexedDB (not through the app). */
+/**
+ * Whether the app's database exists, with its stores. Test code never opens it before: opening
+ * would create an empty database the app cannot use (the app creates it when something is first
+ * stored, and makes its stores in the upgrade that follows).
+ */
+export async function appDatabaseReady(page: Page): Promise<boolean> {
+	return page.evaluate(async () =>
+		(await indexedDB.databases()).some((db) => db.name === 'atouts' && (db.version ?? 0) > 1)
+	);
+}
+
 export async function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
+	if (!(await appDatabaseReady(page))) return [];
 	return page.evaluate(
-		async (name) =>
-			// Never opened when absent (nor before the app's upgrade has made its stores): opening
-			// would create an empty database the app cannot use. The app creates it when something
-			// is first stored.
-			!(await indexedDB.databases()).some((db) => db.name === 'atouts' && (db.version ?? 0) > 1)
-				? []
-				: new Promise<Record<string, unknown>[]>((resolve, reject) => {
-						const open = indexedDB.open('atouts');
-						open.onerror = () => reject(open.error);
-						open.onsuccess = () => {
-							const db = open.result;
-							if (!db.objectStoreNames.contains(name)) {
-								db.close();
-								resolve([]);
-								return;
-							}
-							const req = db.transaction(name).objectStore(name).getAll();
-							req.onsuccess = () => {
-								db.close();
-								resolve(req.result as Record<string, unknown>[]);
-							};
-							req.onerror = () => reject(req.error);
-						};
-					}),
+		(name) =>
+			new Promise<Record<string, unknown>[]>((resolve, reject) => {
+				const open = indexedDB.open('atouts');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					if (!db.objectStoreNames.contains(name)) {
+						db.close();
+						resolve([]);
+						return;
+					}
+					const req = db.transaction(name).objectStore(name).getAll();
+					req.onsuccess = () => {
+						db.close();
+						resolve(req.result as Record<string, unknown>[]);
+					};
+					req.onerror = () => reject(req.error);
+				};
+			}),
 		store
 	);
 }

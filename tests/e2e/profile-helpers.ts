@@ -1,6 +1,6 @@
 /** Shared-tablet helpers: pick a language, set picture codes, create profiles through the screens. */
 import { expect, type Page } from '@playwright/test';
-import { expectNoAxeViolations, readStore, waitForApp } from './helpers';
+import { appDatabaseReady, expectNoAxeViolations, readStore, waitForApp } from './helpers';
 
 /** A code as positions on the 3×3 grid. */
 export const CODE_A = [0, 4, 8];
@@ -75,42 +75,40 @@ export async function createProfile(
 
 /** Every record of every store that names this profile (in its value or its key). */
 export async function recordsOf(page: Page, profileId: string) {
+	if (!(await appDatabaseReady(page))) return []; // no database, no records
 	return page.evaluate(
-		async (id) =>
-			// Never opened when absent (see readStore): no database, no records.
-			!(await indexedDB.databases()).some((db) => db.name === 'atouts' && (db.version ?? 0) > 1)
-				? []
-				: new Promise<{ store: string; count: number }[]>((resolve, reject) => {
-						const open = indexedDB.open('atouts');
-						open.onerror = () => reject(open.error);
-						open.onsuccess = () => {
-							const db = open.result;
-							const stores = [...db.objectStoreNames];
-							const tx = db.transaction(stores);
-							const out: { store: string; count: number }[] = [];
-							for (const store of stores) {
-								const request = tx.objectStore(store).openCursor();
-								let count = 0;
-								request.onsuccess = () => {
-									const cursor = request.result;
-									if (!cursor) return void out.push({ store, count });
-									const mentions = (value: unknown): boolean =>
-										value === id ||
-										(Array.isArray(value) && value.some(mentions)) ||
-										(typeof value === 'object' &&
-											value !== null &&
-											!(value instanceof Blob) &&
-											Object.values(value).some(mentions));
-									if (mentions(cursor.key) || mentions(cursor.value)) count++;
-									cursor.continue();
-								};
-							}
-							tx.oncomplete = () => {
-								db.close();
-								resolve(out.filter((s) => s.count > 0));
-							};
+		(id) =>
+			new Promise<{ store: string; count: number }[]>((resolve, reject) => {
+				const open = indexedDB.open('atouts');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const stores = [...db.objectStoreNames];
+					const tx = db.transaction(stores);
+					const out: { store: string; count: number }[] = [];
+					for (const store of stores) {
+						const request = tx.objectStore(store).openCursor();
+						let count = 0;
+						request.onsuccess = () => {
+							const cursor = request.result;
+							if (!cursor) return void out.push({ store, count });
+							const mentions = (value: unknown): boolean =>
+								value === id ||
+								(Array.isArray(value) && value.some(mentions)) ||
+								(typeof value === 'object' &&
+									value !== null &&
+									!(value instanceof Blob) &&
+									Object.values(value).some(mentions));
+							if (mentions(cursor.key) || mentions(cursor.value)) count++;
+							cursor.continue();
 						};
-					}),
+					}
+					tx.oncomplete = () => {
+						db.close();
+						resolve(out.filter((s) => s.count > 0));
+					};
+				};
+			}),
 		profileId
 	);
 }

@@ -46,12 +46,14 @@ class LocaleState {
 		const { i18n, loadLocale } = await import('../i18n/i18n');
 		await loadLocale(code);
 		await i18n.changeLanguage(code);
-		// i18next's first translations compile its whole path (~35 ms at 4× CPU for one text): done
-		// here, each in a short task of its own, rather than inside the first render that uses them.
-		await yieldToMain();
-		i18n.t('app.name');
-		await yieldToMain();
-		i18n.t('portfolio.count', { count: 2 }); // with a count: the plural path
+		if (this.#engine === null) {
+			// i18next's first translations compile its whole path (~35 ms at 4× CPU for one text): done
+			// once, each in a short task of its own, rather than inside the first render that uses them.
+			await yieldToMain();
+			i18n.t('app.name');
+			await yieldToMain();
+			i18n.t('portfolio.count', { count: 2 }); // with a count: the plural path
+		}
 		// The first paint's French, taken over by i18next in French, reads the same.
 		const sameTexts = this.#engine === null ? code === DEFAULT_LANGUAGE : code === this.#code;
 		this.#engine = i18n;
