@@ -137,7 +137,7 @@ async function importVoicePack(db: AtoutsDB, data: HostileData): Promise<Outcome
 
 /** /share#p=… then "Save to my phone" (routes/share: known competences only, quiz.importLevels). */
 async function importFragment(db: AtoutsDB, hash: string): Promise<Outcome> {
-	const result = readPortfolioFragment(hash);
+	const result = await readPortfolioFragment(hash);
 	if (!result.ok) return refused('share.error.', [result.error]);
 	const index = await contentIndex(db);
 	const known = result.portfolio.competences.filter((c) => index.competence(c.id));

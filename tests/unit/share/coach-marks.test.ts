@@ -99,12 +99,12 @@ describe('PDF and link', () => {
 		expect(pdfEndorsements(undefined, 'x')).toEqual([]);
 	});
 
-	it('the link carries the marks but never the comment', () => {
+	it('the link carries the marks but never the comment', async () => {
 		const link = encodePortfolio({
 			issuedAt: AT,
 			competences: [{ id: 'first-aid', level: 2, at: AT, ...linkMarks(note()) }]
 		});
-		const back = decodePortfolio(link);
+		const back = await decodePortfolio(link);
 		expect(back.ok && back.portfolio.competences[0]).toMatchObject({
 			validated: true,
 			endorsedBy: { coach: 'Claire Martin', structure: 'E2C Normandie' }

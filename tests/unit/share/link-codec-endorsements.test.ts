@@ -43,9 +43,9 @@ const endorsed: SharedPortfolio = {
 };
 
 describe('coach marks in the link (version 2)', () => {
-	it('round-trips validated marks and named endorsements, known and other structures', () => {
-		expect(roundTrip(endorsed)).toEqual({ ok: true, portfolio: atDayPrecision(endorsed) });
-		const back = roundTrip(endorsed);
+	it('round-trips validated marks and named endorsements, known and other structures', async () => {
+		expect(await roundTrip(endorsed)).toEqual({ ok: true, portfolio: atDayPrecision(endorsed) });
+		const back = await roundTrip(endorsed);
 		expect(back.ok && back.portfolio.competences.map((c) => [c.validated, c.endorsedBy?.structure])).toEqual([
 			[true, 'E2C Normandie'],
 			[true, undefined],
@@ -80,39 +80,39 @@ describe('coach marks in the link (version 2)', () => {
 		expect(() => encodePortfolio(one('Ana', '<script>'))).toThrow(RangeError);
 	});
 
-	it('refuses damaged or hostile coach sections', () => {
+	it('refuses damaged or hostile coach sections', async () => {
 		// flags = coach marks, day 100, one competence (code 1, level 2, today), then the coach section
 		const withCoach = (...section: number[]) => frame([2, ...varint(100), 1, 1, 2, 0, ...section], { version: 2 });
 		const named = (name: string) => [...varint(utf8(name).length), ...utf8(name)];
-		expect(decodePortfolio(withCoach(1, 1, ...named('Claire'), 3)).ok).toBe(true);
-		expect(decodePortfolio(withCoach(1, 0, ...named('Asso'), ...named('Claire'), 2)).ok).toBe(true);
-		expect(decodePortfolio(withCoach(1, 1, ...named('Claire'), 5))).toEqual(fail('invalid')); // endorser 2 of 1
-		expect(decodePortfolio(withCoach(0, ...varint(2 ** 32 - 1)))).toEqual(fail('invalid'));
-		expect(decodePortfolio(withCoach(1, 99, ...named('Claire'), 3))).toEqual(fail('newer-version')); // structure code
-		expect(decodePortfolio(withCoach(1, 1, ...named('Ana\u202Emoc'), 3))).toEqual(fail('invalid'));
-		expect(decodePortfolio(withCoach(1, 1, ...named(' Claire'), 3))).toEqual(fail('invalid'));
-		expect(decodePortfolio(withCoach(1, 1, ...named('x'.repeat(61)), 3))).toEqual(fail('invalid'));
-		expect(decodePortfolio(withCoach(33))).toEqual(fail('invalid')); // too many endorsers
-		expect(decodePortfolio(withCoach(1, 1, ...named('Claire')))).toEqual(fail('truncated')); // no mark
-		expect(decodePortfolio(withCoach(1, 1, ...varint(241)))).toEqual(fail('invalid')); // name longer than the cap
+		expect((await decodePortfolio(withCoach(1, 1, ...named('Claire'), 3))).ok).toBe(true);
+		expect((await decodePortfolio(withCoach(1, 0, ...named('Asso'), ...named('Claire'), 2))).ok).toBe(true);
+		expect(await decodePortfolio(withCoach(1, 1, ...named('Claire'), 5))).toEqual(fail('invalid')); // endorser 2 of 1
+		expect(await decodePortfolio(withCoach(0, ...varint(2 ** 32 - 1)))).toEqual(fail('invalid'));
+		expect(await decodePortfolio(withCoach(1, 99, ...named('Claire'), 3))).toEqual(fail('newer-version')); // structure code
+		expect(await decodePortfolio(withCoach(1, 1, ...named('Ana\u202Emoc'), 3))).toEqual(fail('invalid'));
+		expect(await decodePortfolio(withCoach(1, 1, ...named(' Claire'), 3))).toEqual(fail('invalid'));
+		expect(await decodePortfolio(withCoach(1, 1, ...named('x'.repeat(61)), 3))).toEqual(fail('invalid'));
+		expect(await decodePortfolio(withCoach(33))).toEqual(fail('invalid')); // too many endorsers
+		expect(await decodePortfolio(withCoach(1, 1, ...named('Claire')))).toEqual(fail('truncated')); // no mark
+		expect(await decodePortfolio(withCoach(1, 1, ...varint(241)))).toEqual(fail('invalid')); // name longer than the cap
 		// the coach flag in a version 1 frame is a newer layout, as version 1 apps say
-		expect(decodePortfolio(frame([2, ...varint(100), 1, 1, 2, 0, 0, 1]))).toEqual(fail('newer-version'));
+		expect(await decodePortfolio(frame([2, ...varint(100), 1, 1, 2, 0, 0, 1]))).toEqual(fail('newer-version'));
 	});
 });
 
 describe('version 1 links still decode', () => {
-	it('a link made by version 1 reads the same today', () => {
+	it('a link made by version 1 reads the same today', async () => {
 		const link = encodeV1(sample);
 		expect(bytesOf(link)[0]).toBe(1);
-		expect(decodePortfolio(link)).toEqual({ ok: true, portfolio: atDayPrecision(sample) });
+		expect(await decodePortfolio(link)).toEqual({ ok: true, portfolio: atDayPrecision(sample) });
 	});
 
 	it(
 		'property: any portfolio version 1 encoded decodes to the same portfolio',
-		() => {
-			fc.assert(
-				fc.property(portfolioArb, (p) => {
-					const result = decodePortfolio(encodeV1(p));
+		async () => {
+			await fc.assert(
+				fc.asyncProperty(portfolioArb, async (p) => {
+					const result = await decodePortfolio(encodeV1(p));
 					expect(result).toEqual({ ok: true, portfolio: atDayPrecision(p) });
 				}),
 				{ numRuns: RUNS }
@@ -136,11 +136,11 @@ describe('version 1 links still decode', () => {
 describe('properties with coach marks', () => {
 	it(
 		'any portfolio with coach marks round-trips',
-		() => {
-			fc.assert(
-				fc.property(
+		async () => {
+			await fc.assert(
+				fc.asyncProperty(
 					endorsedPortfolioArb,
-					(p) => void expect(roundTrip(p)).toEqual({ ok: true, portfolio: atDayPrecision(p) })
+					async (p) => void expect(await roundTrip(p)).toEqual({ ok: true, portfolio: atDayPrecision(p) })
 				),
 				{ numRuns: RUNS }
 			);
@@ -150,15 +150,15 @@ describe('properties with coach marks', () => {
 
 	it(
 		'any version 2 body behind a valid checksum decodes or is refused, and what decodes re-encodes the same',
-		() => {
+		async () => {
 			const body = fc
 				.tuple(endorsedPortfolioArb, fc.nat(), fc.integer({ min: 0, max: 255 }))
 				.map(([p, at, value]) => bodyOf(encodePortfolio(p)).map((b, i, all) => (i === at % all.length ? value : b)));
-			fc.assert(
-				fc.property(body, (b) => {
-					const result = decodePortfolio(frame(b, { version: 2 }));
+			await fc.assert(
+				fc.asyncProperty(body, async (b) => {
+					const result = await decodePortfolio(frame(b, { version: 2 }));
 					expectTyped(result);
-					if (result.ok) expect(roundTrip(result.portfolio)).toEqual(result);
+					if (result.ok) expect(await roundTrip(result.portfolio)).toEqual(result);
 				}),
 				{ numRuns: RUNS }
 			);
@@ -180,7 +180,7 @@ describe('budget', () => {
 		}))
 	});
 
-	it('60 competences: ≤ 600 characters without endorsements, and the length with one on each', () => {
+	it('60 competences: ≤ 600 characters without endorsements, and the length with one on each', async () => {
 		const plain = portfolioLink(
 			'https://atouts.example/',
 			sixty(() => ({}))
@@ -208,6 +208,6 @@ describe('budget', () => {
 		expect(plain.length).toBeLessThanOrEqual(600);
 		expect(oneCoach.length).toBeLessThanOrEqual(600);
 		expect(fourCoaches.length).toBeGreaterThan(plain.length);
-		for (const link of [oneCoach, fourCoaches]) expect(decodePortfolio(link.split('#p=')[1]!).ok).toBe(true);
+		for (const link of [oneCoach, fourCoaches]) expect((await decodePortfolio(link.split('#p=')[1]!)).ok).toBe(true);
 	});
 });

@@ -18,17 +18,17 @@ const withSteps: SharedPortfolio = { ...sample, nextSteps: steps };
 const fail = (error: string) => ({ ok: false, error });
 
 describe('next steps in the link', () => {
-	it('round-trip, soonest first, with and without the coach named', () => {
-		const result = decodePortfolio(encodePortfolio(withSteps));
+	it('round-trip, soonest first, with and without the coach named', async () => {
+		const result = await decodePortfolio(encodePortfolio(withSteps));
 		expect(result.ok).toBe(true);
 		if (!result.ok) return;
 		expect(result.portfolio.nextSteps).toEqual([steps[2], steps[0], steps[1]]);
 		expect(result.portfolio.competences.map((c) => c.id)).toEqual(sample.competences.map((c) => c.id));
 	});
 
-	it('no steps: no record, the same link as before', () => {
+	it('no steps: no record, the same link as before', async () => {
 		expect(encodePortfolio({ ...sample, nextSteps: [] })).toBe(encodePortfolio(sample));
-		const result = decodePortfolio(encodePortfolio(sample));
+		const result = await decodePortfolio(encodePortfolio(sample));
 		expect(result.ok && result.portfolio.nextSteps).toBe(undefined);
 	});
 
@@ -38,7 +38,7 @@ describe('next steps in the link', () => {
 		if (result.ok) expect(result.portfolio.competences).toHaveLength(sample.competences.length);
 	});
 
-	it(`at most ${MAX_LINK_STEPS} travel, texts cut to their limits; a bad date or kind is a bug, not data`, () => {
+	it(`at most ${MAX_LINK_STEPS} travel, texts cut to their limits; a bad date or kind is a bug, not data`, async () => {
 		const many = Array.from({ length: 9 }, (_, i) => ({
 			kind: 'job' as const,
 			text: `Piste ${i} ${'x'.repeat(300)}`,
@@ -47,18 +47,20 @@ describe('next steps in the link', () => {
 		const travelling = linkSteps(many);
 		expect(travelling).toHaveLength(MAX_LINK_STEPS);
 		expect([...travelling[0]!.text]).toHaveLength(200);
-		const result = decodePortfolio(encodePortfolio({ ...sample, nextSteps: many }));
+		const result = await decodePortfolio(encodePortfolio({ ...sample, nextSteps: many }));
 		expect(result.ok && result.portfolio.nextSteps?.map((s) => s.date)).toEqual(travelling.map((s) => s.date));
 		expect(() => encodePortfolio({ ...sample, nextSteps: [{ ...steps[0]!, date: '2026-02-30' }] })).toThrow(RangeError);
 		const badKind = { ...steps[0]!, kind: 'party' } as unknown as SharedNextStep;
 		expect(() => encodePortfolio({ ...sample, nextSteps: [badKind] })).toThrow(RangeError);
 		expect(() => encodePortfolio({ ...sample, nextSteps: [{ ...steps[0]!, text: 'a\u202Eb' }] })).toThrow(RangeError);
 		// a date before 2020 is a typing slip: clamped like the competences' dates
-		const old = decodePortfolio(encodePortfolio({ ...sample, nextSteps: [{ ...steps[0]!, date: '2019-05-01' }] }));
+		const old = await decodePortfolio(
+			encodePortfolio({ ...sample, nextSteps: [{ ...steps[0]!, date: '2019-05-01' }] })
+		);
 		expect(old.ok && old.portfolio.nextSteps?.[0]?.date).toBe('2020-01-01');
 	});
 
-	it('refuses damaged or hostile step records', () => {
+	it('refuses damaged or hostile step records', async () => {
 		const base = bodyOf(encodePortfolio(sample)); // a body without any extension record
 		const text = (t: string) => [...varint(utf8(t).length), ...utf8(t)];
 		const withRecord = (...payload: number[]) => frame([...base, 2, ...varint(payload.length), ...payload]);
@@ -68,23 +70,23 @@ describe('next steps in the link', () => {
 			...text(t),
 			...text(coach)
 		];
-		const ok = decodePortfolio(withRecord(1, ...step(1, 2500, 'Offre', 'Claire')));
+		const ok = await decodePortfolio(withRecord(1, ...step(1, 2500, 'Offre', 'Claire')));
 		expect(ok.ok && ok.portfolio.nextSteps).toEqual([
 			{ kind: 'job', text: 'Offre', date: '2026-11-05', coach: 'Claire' }
 		]);
-		expect(decodePortfolio(withRecord(0))).toEqual(fail('invalid')); // an empty list is never written
-		expect(decodePortfolio(withRecord(6, ...Array.from({ length: 6 }, () => step(0, 1, 'a')).flat()))).toEqual(
+		expect(await decodePortfolio(withRecord(0))).toEqual(fail('invalid')); // an empty list is never written
+		expect(await decodePortfolio(withRecord(6, ...Array.from({ length: 6 }, () => step(0, 1, 'a')).flat()))).toEqual(
 			fail('invalid')
 		);
-		expect(decodePortfolio(withRecord(1, ...step(3, 1, 'a')))).toEqual(fail('invalid')); // unknown kind
-		expect(decodePortfolio(withRecord(1, ...step(0, 100_001, 'a')))).toEqual(fail('invalid'));
-		expect(decodePortfolio(withRecord(1, ...step(0, 1, '')))).toEqual(fail('invalid'));
-		expect(decodePortfolio(withRecord(1, ...step(0, 1, ' padded')))).toEqual(fail('invalid'));
-		expect(decodePortfolio(withRecord(1, ...step(0, 1, 'a\u202Eb')))).toEqual(fail('invalid'));
-		expect(decodePortfolio(withRecord(1, ...step(0, 1, 'a', 'x'.repeat(61))))).toEqual(fail('invalid'));
-		expect(decodePortfolio(withRecord(1, ...step(0, 1, 'a'), 0))).toEqual(fail('invalid')); // trailing byte
-		expect(decodePortfolio(withRecord(1, 0, 1))).toEqual(fail('truncated'));
+		expect(await decodePortfolio(withRecord(1, ...step(3, 1, 'a')))).toEqual(fail('invalid')); // unknown kind
+		expect(await decodePortfolio(withRecord(1, ...step(0, 100_001, 'a')))).toEqual(fail('invalid'));
+		expect(await decodePortfolio(withRecord(1, ...step(0, 1, '')))).toEqual(fail('invalid'));
+		expect(await decodePortfolio(withRecord(1, ...step(0, 1, ' padded')))).toEqual(fail('invalid'));
+		expect(await decodePortfolio(withRecord(1, ...step(0, 1, 'a\u202Eb')))).toEqual(fail('invalid'));
+		expect(await decodePortfolio(withRecord(1, ...step(0, 1, 'a', 'x'.repeat(61))))).toEqual(fail('invalid'));
+		expect(await decodePortfolio(withRecord(1, ...step(0, 1, 'a'), 0))).toEqual(fail('invalid')); // trailing byte
+		expect(await decodePortfolio(withRecord(1, 0, 1))).toEqual(fail('truncated'));
 		const twice = [2, 8, ...[1, ...step(0, 1, 'a')], 2, 8, ...[1, ...step(0, 1, 'b')]];
-		expect(decodePortfolio(frame([...base, ...twice]))).toEqual(fail('invalid')); // one list, never two
+		expect(await decodePortfolio(frame([...base, ...twice]))).toEqual(fail('invalid')); // one list, never two
 	});
 });

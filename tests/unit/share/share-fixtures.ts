@@ -53,8 +53,8 @@ export function atDayPrecision(p: SharedPortfolio): SharedPortfolio {
 		}))
 	};
 }
-export function roundTrip(p: SharedPortfolio): DecodeResult {
-	return decodePortfolio(encodePortfolio(p));
+export async function roundTrip(p: SharedPortfolio): Promise<DecodeResult> {
+	return await decodePortfolio(encodePortfolio(p));
 }
 export const bytesOf = (text: string) => new Uint8Array(Buffer.from(text, 'base64url'));
 export const textOf = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
