@@ -1,6 +1,7 @@
 /**
  * `portfolio_link_chars`: the share link of a full default-pack portfolio (every shipped
- * competence at level 3, dates spread over a year, a first name). Budget: 600 characters.
+ * competence, at levels 3, 2 and 1 in turn, dates spread over a year, a first name). Budget: 600
+ * characters.
  * `portfolio_link_chars_endorsed`: the same, every competence validated and signed by one coach
  * (link format version 2); `…_endorsed_4_coaches`: signed by four coaches of four structures in turn.
  */
@@ -25,7 +26,7 @@ export function samplePortfolioLink(baseUrl: string, coaches: SharedEndorsement[
 		issuedAt: now,
 		competences: competences().map((c, i) => ({
 			id: c.id,
-			level: 3,
+			level: (3 - (i % 3)) as 1 | 2 | 3,
 			at: now - i * 5 * 86_400_000,
 			...(coaches.length ? { validated: true, endorsedBy: coaches[i % coaches.length] } : {})
 		}))

@@ -130,5 +130,17 @@ test(
 		expect(seen.rowsWhenSaveShown).toBeLessThan(competences); // rows really did arrive after it
 		expect(new Set(seen.saveTops.map(Math.round)).size).toBe(1); // and it never moved
 		await expect(page.getByTestId('share-save')).toBeInViewport();
+
+		// Each level shows as steps filled up to it (drawn by the style sheet from the level).
+		const filled = await page.locator('[data-testid^="shared-"].row .steps').evaluateAll((all) =>
+			all.map((steps) => ({
+				level: Number((steps as HTMLElement).dataset.level),
+				steps: [...steps.children]
+					.map((step) => (getComputedStyle(step).backgroundColor === 'rgba(0, 0, 0, 0)' ? '○' : '●'))
+					.join('')
+			}))
+		);
+		expect(new Set(filled.map(({ level }) => level))).toEqual(new Set([1, 2, 3]));
+		for (const { level, steps } of filled) expect(steps).toBe(['●○○', '●●○', '●●●'][level - 1]);
 	}
 );
