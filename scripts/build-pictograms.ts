@@ -1,7 +1,7 @@
 /**
  * Extracts every pictogram the packs and the UI use, and only those, into
  * static/pictos/<set>/<name>.svg. The phone downloads one small SVG per picture on the
- * screen it shows, never a whole icon set. A missing icon fails the build and names
+ * screen it shows, never a whole icon set (the app draws them inline: src/lib/ui/pictogram-draw.ts). A missing icon fails the build and names
  * the card, theme or screen that asked for it.
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,7 +42,10 @@ for (const ref of wanted.keys()) {
 	const [set, name] = ref.split(':') as [string, string];
 	const icon = resolvePictogram(ref)!;
 	const svg = iconToSVG(icon, { height: 'auto' });
-	const html = iconToHTML(svg.body, svg.attributes);
+	// No width and height: pictograms are drawn inline at the size each screen gives them, and
+	// the PDF reads the viewBox; 25 bytes × 300 files the device keeps for nothing.
+	const { width: _w, height: _h, ...attributes } = svg.attributes;
+	const html = iconToHTML(svg.body, attributes);
 	const optimised = optimize(html, SVGO_OPTIONS).data;
 	mkdirSync(join(OUT, set), { recursive: true });
 	writeFileSync(join(OUT, set, `${name}.svg`), optimised);

@@ -26,9 +26,21 @@ test.describe('before any script runs', () => {
 			const tile = page.getByTestId(`experience-${theme.id}`);
 			await expect(tile).toBeVisible();
 			await expect(tile).toContainText(titles[`experience.${theme.id}.title`]!);
-			const src = await tile.locator('img').getAttribute('src');
-			expect(src).toContain(`pictos/${theme.pictogram.replace(':', '/')}.svg`);
 		}
+		// The first screen's pictograms (the page's FIRST_SCREEN_TILES) are drawn into the page; those
+		// below it, when the app runs.
+		const drawn = await tiles
+			.locator('svg.picto')
+			.evaluateAll((all) =>
+				all.map((svg) =>
+					svg.getAttribute('data-drawn') === svg.getAttribute('data-picto') && svg.querySelector('path') ? 1 : 0
+				)
+			);
+		expect(drawn.slice(0, 9)).toEqual(Array(9).fill(1));
+		expect(drawn.slice(9)).toEqual(Array(themes.length - 9).fill(0));
+		const first = page.getByTestId(`experience-${themes[0]!.id}`).locator('svg.picto');
+		await expect(first).toHaveAttribute('data-picto', themes[0]!.pictogram);
+		expect((await first.boundingBox())!.width).toBe(48);
 	});
 });
 

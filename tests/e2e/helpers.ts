@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 /** Shared helpers for browser tests: IndexedDB reads, service worker readiness, axe. */
-import { expect, type Page, type Route } from '@playwright/test';
+import { expect, type Locator, type Page, type Route } from '@playwright/test';
 import { CONTENT_FILE } from '../../scripts/lib/route-js';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -53,6 +53,13 @@ export async function waitForServiceWorker(page: Page) {
 		const reg = await navigator.serviceWorker.ready;
 		return reg.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
 	});
+}
+
+/** A pictogram is drawn inline: its own drawing (not another's), with shapes, at a visible size. */
+export async function expectPictogramDrawn(svg: Locator) {
+	await expect(svg).toHaveAttribute('data-drawn', (await svg.getAttribute('data-picto'))!);
+	await expect(svg.locator('path').first()).toBeAttached();
+	expect((await svg.boundingBox())!.width).toBeGreaterThan(0);
 }
 
 export async function expectNoAxeViolations(page: Page, label: string) {

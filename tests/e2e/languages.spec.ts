@@ -56,7 +56,7 @@ test('ar: the layout is mirrored, not just flagged', { tag: '@phone-only' }, asy
 	await chooseLanguage(page, 'ar');
 	const width = page.viewportSize()!.width;
 	const help = await page.getByTestId('help').boundingBox();
-	const tileIcon = await page.getByTestId('tile-experiences').locator('img').boundingBox();
+	const tileIcon = await page.getByTestId('tile-experiences').locator('svg.picto').boundingBox();
 	// In Arabic the help button sits on the left and tile pictograms on the right.
 	expect(help!.x + help!.width / 2).toBeLessThan(width / 2);
 	expect(tileIcon!.x + tileIcon!.width / 2).toBeGreaterThan(width / 2);

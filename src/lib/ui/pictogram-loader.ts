@@ -1,0 +1,85 @@
+/**
+ * Draws the pictograms the build did not draw into the prerendered page (pictogram-draw.ts), from
+ * the pictogram's file, which the service worker keeps; each file is fetched once per page load.
+ * Loaded with the first such pictogram: a first screen the build drew needs none of this.
+ */
+import { asset } from '$app/paths';
+import { pictogramUrl } from '../content/pictogram-sets';
+import { parsePictogram, withUniqueIds, type PictogramMarkup } from '../content/pictogram-markup';
+
+const loaded = new Map<string, PictogramMarkup>();
+const loading = new Map<string, Promise<PictogramMarkup>>();
+let drawings = 0;
+
+/** The pictogram's parts, fetched once; a failed fetch (offline, not yet kept) is tried again next time. */
+export function loadPictogram(ref: string, fetchFile: typeof fetch = fetch): Promise<PictogramMarkup> {
+	const ready = loaded.get(ref);
+	if (ready) return Promise.resolve(ready);
+	let pending = loading.get(ref);
+	if (!pending) {
+		pending = fetchFile(asset(`/${pictogramUrl(ref)}` as `/${string}`))
+			.then((response) => {
+				if (!response.ok) throw new Error(`pictogram ${ref}: HTTP ${response.status}`);
+				return response.text();
+			})
+			.then((text) => {
+				const markup = parsePictogram(text);
+				loaded.set(ref, markup);
+				return markup;
+			})
+			.finally(() => loading.delete(ref));
+		loading.set(ref, pending);
+	}
+	return pending;
+}
+
+/** Pictograms of long lists are drawn once near the screen (most rows of a portfolio start off it). */
+const NEAR_SCREEN = '600px';
+let observer: IntersectionObserver | undefined;
+const waiting = new Map<Element, () => void>();
+
+function whenNearScreen(element: Element, then: () => void): () => void {
+	if (typeof IntersectionObserver !== 'function') {
+		then();
+		return () => undefined;
+	}
+	observer ??= new IntersectionObserver(
+		(entries) => {
+			for (const entry of entries) {
+				if (!entry.isIntersecting) continue;
+				observer!.unobserve(entry.target);
+				const start = waiting.get(entry.target);
+				waiting.delete(entry.target);
+				start?.();
+			}
+		},
+		{ rootMargin: NEAR_SCREEN }
+	);
+	waiting.set(element, then);
+	observer.observe(element);
+	return () => {
+		waiting.delete(element);
+		observer?.unobserve(element);
+	};
+}
+
+/** Draws `ref` into the svg (at once when its file is already here); returns what stops it. */
+export function draw(svg: SVGSVGElement, ref: string, lazy: boolean): () => void {
+	let live = true;
+	const paint = (markup: PictogramMarkup) => {
+		if (!live) return;
+		svg.setAttribute('viewBox', markup.viewBox);
+		svg.innerHTML = withUniqueIds(markup.inner, `d${++drawings}`);
+		svg.setAttribute('data-drawn', ref);
+	};
+	const start = () => {
+		const ready = loaded.get(ref);
+		if (ready) paint(ready);
+		else loadPictogram(ref).then(paint, () => undefined); // stays blank; the next screen tries again
+	};
+	const stopWaiting = lazy ? whenNearScreen(svg, start) : (start(), undefined);
+	return () => {
+		live = false;
+		stopWaiting?.();
+	};
+}
