@@ -35,6 +35,20 @@ for (const language of LANGUAGES) {
 			await expect(page.getByTestId('tile-experiences')).toContainText(language.home);
 			await expectNoAxeViolations(page, `${language.code} home`);
 
+			// No theme's name is cut at its tile's edge: a word too long for the tile wraps instead.
+			await page.goto('/experiences');
+			await waitForApp(page);
+			const cut = await page.locator('ul.grid button.choice').evaluateAll((tiles) =>
+				tiles
+					.filter((tile) => {
+						const label = tile.querySelector<HTMLElement>('.label')!;
+						const [box, text] = [tile.getBoundingClientRect(), label.getBoundingClientRect()];
+						return label.scrollWidth > label.clientWidth + 1 || text.left < box.left || text.right > box.right;
+					})
+					.map((tile) => tile.textContent)
+			);
+			expect(cut).toEqual([]);
+
 			await startRound(page, ['club-sport']);
 			await expect(page.locator('#card-prompt')).not.toBeEmpty();
 			await expectNoAxeViolations(page, `${language.code} quiz card`);
