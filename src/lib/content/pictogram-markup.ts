@@ -2,7 +2,7 @@
  * A pictogram's SVG file as the parts an inline `<svg>` needs: its viewBox and its inner markup.
  * Pictograms are drawn inline, not as `<img>`: each SVG image is a document of its own in the
  * browser, and 40 of them (the themes screen) cost ~1 s of main thread at 4× CPU; inline, ~0.1 s.
- * Pure string work, shared by the app (ui/pictogram-draw.ts) and the build (scripts/inline-pictograms.ts).
+ * Pure string work, shared by the app (ui/pictogram-loader.ts) and the build (scripts/inline-pictograms.ts).
  */
 
 export interface PictogramMarkup {

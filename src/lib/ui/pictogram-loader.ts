@@ -95,20 +95,46 @@ function inTurn(job: () => void): void {
 	})();
 }
 
+/**
+ * A pictogram's shapes, parsed once: a drawing is a deep copy (70 rows of a shared portfolio each
+ * have a speaker, and parsing its markup again for each was most of the drawing's time). Pictograms
+ * with ids are parsed for each drawing instead, with ids of their own (withUniqueIds).
+ */
+const parsed = new Map<string, SVGSVGElement>();
+function shapesOf(ref: string, markup: PictogramMarkup): Node[] {
+	if (markup.inner.includes('id="')) {
+		const holder = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+		holder.innerHTML = withUniqueIds(markup.inner, `d${++drawings}`);
+		return [...holder.childNodes];
+	}
+	let holder = parsed.get(ref);
+	if (!holder) {
+		holder = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+		holder.innerHTML = markup.inner;
+		parsed.set(ref, holder);
+	}
+	return [...holder.childNodes].map((node) => node.cloneNode(true));
+}
+
 /** Draws `ref` into the svg (at once when its file is already here); returns what stops it. */
 export function draw(svg: SVGSVGElement, ref: string, lazy: boolean): () => void {
 	let live = true;
 	const paint = (markup: PictogramMarkup) => {
 		if (!live) return;
 		svg.setAttribute('viewBox', markup.viewBox);
-		svg.innerHTML = withUniqueIds(markup.inner, `d${++drawings}`);
+		svg.replaceChildren(...shapesOf(ref, markup));
 		svg.setAttribute('data-drawn', ref);
 	};
 	const start = () => {
 		if (!live) return; // gone (another screen) while waiting for its turn
 		const ready = loaded.get(ref);
 		if (ready) paint(ready);
-		else loadPictogram(ref).then(paint, () => undefined); // stays blank; the next screen tries again
+		// Drawn in turns too: every row waiting for the same file gets it at the same moment.
+		else
+			loadPictogram(ref).then(
+				(markup) => inTurn(() => paint(markup)),
+				() => undefined
+			); // blank; tried again next screen
 	};
 	const stopWaiting = whenNearScreen(svg, lazy, () => inTurn(start));
 	return () => {
