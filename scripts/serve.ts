@@ -70,10 +70,11 @@ if (!existsSync(join(ROOT, '200.html'))) {
 }
 
 function respond(req: IncomingMessage | Http2ServerRequest, res: ServerResponse | Http2ServerResponse): void {
-	const url = new URL(req.url ?? '/', `http://${HOST}`);
 	let file: string | undefined;
 	try {
-		file = fileFor(url.pathname);
+		// The request target is a path: put after the origin, not resolved against it, so "//x" stays
+		// a path (resolved, it named a host "x", and a request for "//" threw and stopped the server).
+		file = fileFor(new URL(`http://${HOST}${req.url ?? '/'}`).pathname);
 	} catch {
 		res.writeHead(400).end();
 		return;

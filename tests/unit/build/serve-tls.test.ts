@@ -59,6 +59,14 @@ describe('the bench serves the build over HTTPS and HTTP/2 (scripts/lib/local-tl
 		expect((await get(port, '/no/such/route', cert)).body).toContain('<title>shell</title>');
 	});
 
+	it('answers odd request paths without stopping: "//" is the home, bad escapes are refused', async () => {
+		expect(await get(port, '//', cert)).toMatchObject({ status: 200, body: expect.stringContaining('<title>home</title>') });
+		expect((await get(port, '//index.html?x=1', cert)).status).toBe(200);
+		expect((await get(port, '/%E0%A4%A', cert)).status).toBe(400);
+		expect((await get(port, '/../../etc/passwd', cert)).body).toContain('<title>shell</title>'); // never outside the build
+		expect((await get(port, '/', cert)).status).toBe(200); // still serving
+	});
+
 	it("names the certificate's key for Chromium as openssl does", () => {
 		const fromOpenssl = execFileSync('sh', [
 			'-c',
