@@ -35,12 +35,13 @@ function htmlFiles(dir: string): string[] {
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
 	const BUILD = 'build';
+	// The bar's pictograms are on every page: each file is read once.
+	const files = new Map<string, string>();
+	const read = (path: string) => files.get(path) ?? files.set(path, readFileSync(join(BUILD, path), 'utf8')).get(path)!;
 	let pages = 0;
 	let total = 0;
 	for (const file of htmlFiles(BUILD)) {
-		const { html, drawn } = inlinePictograms(readFileSync(file, 'utf8'), (path) =>
-			readFileSync(join(BUILD, path), 'utf8')
-		);
+		const { html, drawn } = inlinePictograms(readFileSync(file, 'utf8'), read);
 		if (!drawn) continue;
 		writeFileSync(file, html);
 		pages++;

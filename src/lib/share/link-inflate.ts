@@ -13,9 +13,9 @@ import { Fail } from './link-bytes';
 export async function inflateRawCapped(input: Uint8Array, cap: number): Promise<Uint8Array> {
 	// No bytes is no final block: damaged (fflate would hand back its whole empty buffer).
 	if (input.length === 0) throw new Fail('corrupt');
-	if (!nativeInflate()) return inflateWithFflate(input, cap);
-	const source = new Blob([input.slice()]).stream();
-	const reader = source.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+	const inflater = nativeInflater();
+	if (!inflater) return inflateWithFflate(input, cap);
+	const reader = new Blob([input.slice()]).stream().pipeThrough(inflater).getReader();
 	const parts: Uint8Array[] = [];
 	let total = 0;
 	try {
@@ -42,11 +42,13 @@ export async function inflateRawCapped(input: Uint8Array, cap: number): Promise<
 	return out;
 }
 
-function nativeInflate(): boolean {
+/** The platform's raw-deflate stream, or undefined where there is none (an older browser). */
+function nativeInflater(): DecompressionStream | undefined {
+	if (typeof DecompressionStream !== 'function') return undefined;
 	try {
-		return typeof DecompressionStream === 'function' && !!new DecompressionStream('deflate-raw');
+		return new DecompressionStream('deflate-raw');
 	} catch {
-		return false; // a browser with the API but not this format throws on construction
+		return undefined; // a browser with the API but not this format throws on construction
 	}
 }
 

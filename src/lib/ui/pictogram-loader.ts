@@ -101,18 +101,15 @@ function inTurn(job: () => void): void {
  * with ids are parsed for each drawing instead, with ids of their own (withUniqueIds).
  */
 const parsed = new Map<string, SVGSVGElement>();
+function parse(inner: string): SVGSVGElement {
+	const holder = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+	holder.innerHTML = inner;
+	return holder;
+}
 function shapesOf(ref: string, markup: PictogramMarkup): Node[] {
-	if (markup.inner.includes('id="')) {
-		const holder = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-		holder.innerHTML = withUniqueIds(markup.inner, `d${++drawings}`);
-		return [...holder.childNodes];
-	}
+	if (markup.inner.includes('id="')) return [...parse(withUniqueIds(markup.inner, `d${++drawings}`)).childNodes];
 	let holder = parsed.get(ref);
-	if (!holder) {
-		holder = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-		holder.innerHTML = markup.inner;
-		parsed.set(ref, holder);
-	}
+	if (!holder) parsed.set(ref, (holder = parse(markup.inner)));
 	return [...holder.childNodes].map((node) => node.cloneNode(true));
 }
 
