@@ -1,80 +1,135 @@
 /**
  * A new deployment while the app is open with data stored: the new worker waits, the
- * banner offers the update, and after it every stored record is still there.
+ * banner offers the update, and after it the page runs the new version with every stored
+ * record still there.
  */
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, cpSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { readStore, startRound, answerCurrentCard, waitForApp, waitForServiceWorker } from './helpers';
 
-const PORT = 4180;
-const SITE = '.tmp/update-site';
+/** A port nobody holds now (each run its own, so runs in parallel never share a server). */
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer().once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const { port } = probe.address() as { port: number };
+			probe.close(() => resolve(port));
+		});
+	});
+}
 
-/** Serves a copy of build/ that the test can "redeploy"; returns a stop function. */
-async function serveCopy(): Promise<() => void> {
-	rmSync(SITE, { recursive: true, force: true });
-	cpSync('build', SITE, { recursive: true });
+interface Deployment {
+	base: string;
+	/** Deploys "v2": any byte change to the worker makes the browser install it. */
+	deployNewVersion(): void;
+	stop(): void;
+}
+
+/** Serves a copy of build/ that the test can "redeploy", in a directory and on a port of its own. */
+async function serveCopy(): Promise<Deployment> {
+	mkdirSync('.tmp', { recursive: true });
+	const site = mkdtempSync('.tmp/update-site-');
+	cpSync('build', site, { recursive: true });
+	const port = await freePort();
 	// Its own process group, so stopping it also stops the node process npx starts.
-	const server: ChildProcess = spawn('npx', ['tsx', 'scripts/serve.ts', '--dir', SITE, '--port', String(PORT)], {
+	const server: ChildProcess = spawn('npx', ['tsx', 'scripts/serve.ts', '--dir', site, '--port', String(port)], {
 		stdio: 'ignore',
 		detached: true
 	});
-	const stop = () => {
-		try {
-			process.kill(-server.pid!, 'SIGTERM');
-		} catch {
-			// already gone
+	const deployment: Deployment = {
+		base: `http://127.0.0.1:${port}`,
+		deployNewVersion: () => appendFileSync(`${site}/service-worker.js`, '\n// v2\n'),
+		stop: () => {
+			try {
+				process.kill(-server.pid!, 'SIGTERM');
+			} catch {
+				// already gone
+			}
+			rmSync(site, { recursive: true, force: true });
 		}
-		rmSync(SITE, { recursive: true, force: true });
 	};
 	// Wait until the server answers (a loaded machine can take several seconds to start it).
 	for (let i = 0; i < 150; i++) {
-		const up = await fetch(`http://127.0.0.1:${PORT}/`).then(
+		const up = await fetch(`${deployment.base}/`).then(
 			(r) => r.ok,
 			() => false
 		);
-		if (up) return stop;
+		if (up) return deployment;
 		await new Promise((r) => setTimeout(r, 200));
 	}
-	stop();
-	throw new Error(`the second server did not start on port ${PORT}`);
+	deployment.stop();
+	throw new Error(`the second server did not start on port ${port}`);
 }
 
-test(
-	'a new version waits, is applied on tap, and keeps every stored answer',
-	{ tag: '@phone-only' },
-	async ({ page }) => {
-		// one device is enough for the update flow
-		const stop = await serveCopy();
-		try {
-			await updateFlow(page);
-		} finally {
-			stop();
-		}
-	}
-);
-
-async function updateFlow(page: import('@playwright/test').Page) {
-	const base = `http://127.0.0.1:${PORT}`;
-	await page.goto(`${base}/`);
-	await waitForApp(page);
-	await waitForServiceWorker(page);
-	await startRound(page, ['club-sport'], base);
-	await answerCurrentCard(page);
-	await answerCurrentCard(page);
-	await expect.poll(async () => (await readStore(page, 'answers')).length).toBe(2);
-	const before = await readStore(page, 'answers');
-
-	// Deploy "v2": any byte change to the worker makes the browser install it.
-	appendFileSync(`${SITE}/service-worker.js`, '\n// v2\n');
+/** The new version is found, waits, and the banner offers it; the tap reloads into it. */
+async function offerAndApplyUpdate(page: Page, deployment: Deployment) {
+	deployment.deployNewVersion();
+	const oldWorker = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
 	await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
 	await expect(page.getByTestId('update-banner')).toBeVisible();
 	const waiting = await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
 	expect(waiting).toBe(true);
+	// A marker on the old page: after the reload it is gone, so the page runs the new code.
+	await page.evaluate(() => ((window as { oldPage?: boolean }).oldPage = true));
 
 	await Promise.all([page.waitForEvent('load'), page.getByTestId('update-banner').getByRole('button').last().click()]);
 	await waitForApp(page);
+	expect(await page.evaluate(() => (window as { oldPage?: boolean }).oldPage)).toBeUndefined();
 	await expect(page.getByTestId('update-banner')).toHaveCount(0);
-	expect(await readStore(page, 'answers')).toEqual(before);
-	await expect(page.getByTestId('quiz-card')).toBeVisible();
+	// The page is controlled by the worker that was waiting (same URL, a new worker).
+	expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting)).toBeFalsy();
+	expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(oldWorker);
 }
+
+// One device is enough for the update flow.
+test(
+	'a new version waits, is applied on tap, and keeps every stored answer',
+	{ tag: '@phone-only' },
+	async ({ page }) => {
+		const deployment = await serveCopy();
+		try {
+			await page.goto(`${deployment.base}/`);
+			await waitForApp(page);
+			await waitForServiceWorker(page);
+			await startRound(page, ['club-sport'], deployment.base);
+			await answerCurrentCard(page);
+			await answerCurrentCard(page);
+			await expect.poll(async () => (await readStore(page, 'answers')).length).toBe(2);
+			const before = await readStore(page, 'answers');
+
+			await offerAndApplyUpdate(page, deployment);
+			expect(await readStore(page, 'answers')).toEqual(before);
+			await expect(page.getByTestId('quiz-card')).toBeVisible();
+		} finally {
+			deployment.stop();
+		}
+	}
+);
+
+test(
+	'a page opened on the first visit, before any worker, also moves to the new version on tap',
+	{
+		tag: '@phone-only'
+	},
+	async ({ page }) => {
+		// This page was loaded with no worker in control: the first one took control while it was
+		// open. Workbox reports the later update as "not an update" for such a page; the tap must
+		// still reload it, or the old code keeps running with the banner up.
+		const deployment = await serveCopy();
+		try {
+			await page.goto(`${deployment.base}/`);
+			await waitForApp(page);
+			await waitForServiceWorker(page);
+			await page.getByTestId('language-fr').click();
+			await expect.poll(async () => (await readStore(page, 'settings')).length).toBe(1);
+
+			await offerAndApplyUpdate(page, deployment);
+			await expect(page.getByTestId('tile-quiz')).toBeVisible();
+			expect((await readStore(page, 'settings'))[0]).toMatchObject({ value: { language: 'fr' } });
+		} finally {
+			deployment.stop();
+		}
+	}
+);

@@ -61,8 +61,15 @@ class PwaState {
 			this.#updateReady = true;
 			if (document.visibilityState === 'hidden') this.acceptUpdate();
 		});
-		wb.addEventListener('controlling', (event) => {
-			if (event.isUpdate) location.reload();
+		// A new worker taking control means new code: the page reloads into it, so the screen never
+		// runs old code against the new worker's caches. Not Workbox's `isUpdate`: that is false on
+		// a page opened before the first worker took control (a first visit), and such a page
+		// stayed on the old code, banner still up, after the person tapped "update". The first
+		// worker taking control (first visit) changes nothing on screen, so it is no reason to reload.
+		let controlled = navigator.serviceWorker.controller !== null;
+		navigator.serviceWorker.addEventListener('controllerchange', () => {
+			if (controlled || this.#updateReady) location.reload();
+			controlled = true;
 		});
 		document.addEventListener('visibilitychange', () => {
 			if (document.visibilityState === 'hidden' && this.#updateReady) this.acceptUpdate();
