@@ -4,10 +4,9 @@
  * packs to download: on slow data that is seconds sooner. The packs are held back here until the
  * screen is checked, so the order is certain, not a race.
  */
-import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import { CONTENT_FILE } from '../../scripts/lib/route-js';
-import { holdContentFiles, readStore, waitForApp } from './helpers';
+import { appScriptsLoaded, holdContentFiles, readStore, waitForApp } from './helpers';
 
 // Page requests only (a service worker would fetch the packs itself, out of the test's hands).
 test.use({ serviceWorkers: 'block' });
@@ -34,15 +33,7 @@ test('first visit: looking around loads no storage layer and writes nothing; the
 	// The storage layer (idb, zod, the record schemas) and the database are for what the person
 	// stores: on a first visit there is nothing to read, and someone who only looks (an employer
 	// opening a shared link) leaves no trace on the device.
-	// The scripts' code is read from the build, not from the responses: a response's body is gone
-	// once the page has navigated away, and this walk navigates while chunks are still arriving.
-	const loaded = new Set<string>();
-	page.on('request', (request) => {
-		const path = new URL(request.url()).pathname;
-		if (/^\/_app\/immutable\/.*\.js$/.test(path)) loaded.add(path);
-	});
-	const storageLayerLoaded = () =>
-		[...loaded].filter((path) => readFileSync(`build${path}`, 'utf8').includes('$ZodError'));
+	const scripts = appScriptsLoaded(page);
 	await page.goto('/portfolio');
 	await expect(page.getByTestId('portfolio-empty')).toBeVisible();
 	for (const path of ['/strengths', '/quiz', '/experiences', '/settings', '/']) {
@@ -50,15 +41,15 @@ test('first visit: looking around loads no storage layer and writes nothing; the
 		await waitForApp(page);
 	}
 	await expect(page.getByTestId('strengths-lead').or(page.getByTestId('first-language'))).toBeVisible();
-	expect(loaded.size).toBeGreaterThan(0);
-	expect(storageLayerLoaded()).toEqual([]);
+	expect(scripts.all().length).toBeGreaterThan(0);
+	expect(scripts.containing('$ZodError')).toEqual([]);
 	expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).toEqual([]);
 
 	// The first thing stored (the language chosen at first launch) creates the database, with the
 	// profile the visit started with.
 	await page.getByTestId('language-fr').click();
 	await expect.poll(async () => (await readStore(page, 'settings')).length).toBe(1);
-	expect(storageLayerLoaded().length).toBeGreaterThan(0);
+	expect(scripts.containing('$ZodError').length).toBeGreaterThan(0);
 	expect((await readStore(page, 'profiles')).map((p) => [p.id, p.kind])).toEqual([['default', 'default']]);
 	expect((await readStore(page, 'settings'))[0]).toMatchObject({ profileId: 'default', value: { language: 'fr' } });
 

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 /** Shared helpers for browser tests: IndexedDB reads, service worker readiness, axe. */
 import { expect, type Locator, type Page, type Route } from '@playwright/test';
 import { CONTENT_FILE } from '../../scripts/lib/route-js';
 import AxeBuilder from '@axe-core/playwright';
 
-/** Every record of a store, read straight from IndexedDB (not through the app). */
 /**
  * Whether the app's database exists, with its stores. Test code never opens it before: opening
  * would create an empty database the app cannot use (the app creates it when something is first
@@ -16,6 +16,7 @@ export async function appDatabaseReady(page: Page): Promise<boolean> {
 	);
 }
 
+/** Every record of a store, read straight from IndexedDB (not through the app). */
 export async function readStore(page: Page, store: string): Promise<Record<string, unknown>[]> {
 	if (!(await appDatabaseReady(page))) return [];
 	return page.evaluate(
@@ -53,6 +54,23 @@ export async function waitForServiceWorker(page: Page) {
 		const reg = await navigator.serviceWorker.ready;
 		return reg.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
 	});
+}
+
+/**
+ * The app's scripts the page asks for from now on (paths under /_app/immutable/). Their code is
+ * read from the build, not from the responses: a response's body is gone once the page has
+ * navigated away, and a walk through screens navigates while chunks are still arriving.
+ */
+export function appScriptsLoaded(page: Page) {
+	const paths = new Set<string>();
+	page.on('request', (request) => {
+		const path = new URL(request.url()).pathname;
+		if (/^\/_app\/immutable\/.*\.js$/.test(path)) paths.add(path);
+	});
+	return {
+		all: () => [...paths],
+		containing: (code: string) => [...paths].filter((path) => readFileSync(`build${path}`, 'utf8').includes(code))
+	};
 }
 
 /** A pictogram is drawn inline: its own drawing (not another's), with shapes, at a visible size. */
