@@ -26,9 +26,11 @@ const EXCLUDE = [
 	/^icons\/.*\.png$/,
 	// Prerendered pages of screens for facilitators or read once (voice studio, make room, credits),
 	// and of screens only scripts can fill (the shared-link view reads the link; the profile picker
-	// reads the device's profiles): offline, the service worker answers them with the app shell
-	// (200.html), which renders them the same way from the precached scripts.
-	/^(studio|space|credits|share|profiles)\.html$/
+	// reads the device's profiles; the settings show their controls once the device's settings are
+	// read, so their page holds only the title bar and "loading"): offline, the service worker
+	// answers them with the app shell (200.html), which renders them the same way from the
+	// precached scripts.
+	/^(studio|space|credits|share|profiles|settings)\.html$/
 ];
 
 function walk(dir: string): string[] {
