@@ -9,6 +9,7 @@ import { suggestedCompetences } from '../domain/experience-picks';
 import { competenceLevels, competenceLevelsInSlices, roundStrengths, type CompetenceLevel } from '../domain/scoring';
 import { announce, onOtherTabChange } from './tab-sync';
 import { requestPersistence } from '../storage/persistence';
+import { firstVisitAtFirstPaint } from '../storage/first-visit';
 import { toStorageError, type StorageErrorKind } from '../storage/errors';
 import { content } from './content.svelte';
 import { session } from './session.svelte';
@@ -21,7 +22,8 @@ const RETRY_DELAYS_MS = [500, 1500, 4000];
 
 class QuizState {
 	#loaded = $state(false);
-	#stored = $state(false);
+	/** A first visit's first render knows already: nothing is stored (see firstVisitAtFirstPaint). */
+	#stored = $state(firstVisitAtFirstPaint());
 	#answers = $state.raw<AnswerRecord[]>([]);
 	#rounds = $state.raw<RoundRecord[]>([]);
 	#picks = $state.raw<ExperiencePick[]>([]);

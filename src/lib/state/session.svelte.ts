@@ -10,7 +10,7 @@ const storage = () => import('../storage/session-storage');
 import type { AtoutsDB } from '../storage/db';
 import { toStorageError, type StorageErrorKind } from '../storage/errors';
 import { persistenceState, requestPersistence, type PersistenceState } from '../storage/persistence';
-import { nothingStoredYet } from '../storage/first-visit';
+import { nothingStoredYet, rememberNothingStored, rememberStored } from '../storage/first-visit';
 import { DEFAULT_PROFILE_ID, DEFAULT_SETTINGS, type Settings } from '../domain/settings-defaults';
 import type { DeviceSettings, Profile } from '../domain/records';
 import { resolveLanguage } from '../i18n/languages';
@@ -111,6 +111,7 @@ class SessionState {
 	 * default profile the session started with in memory (see #startFresh).
 	 */
 	async db(): Promise<AtoutsDB> {
+		if (!this.#opened) rememberStored();
 		this.#opened = true;
 		const { getDB, ensureDefaultProfile } = await this.#storage();
 		const db = await getDB();
@@ -180,6 +181,7 @@ class SessionState {
 	 * default profile and settings are what the database would have given; db() saves the profile.
 	 */
 	#startFresh() {
+		rememberNothingStored(); // the next page of this visit shows its empty screens at once too
 		const profile: Profile = { id: DEFAULT_PROFILE_ID, kind: 'default', createdAt: Date.now() };
 		this.#unsavedProfile = profile;
 		rememberProfile(profile.id);

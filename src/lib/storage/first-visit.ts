@@ -7,6 +7,7 @@
  * (state/session.svelte.ts): nothing is read, and nothing written, until something is stored.
  */
 import { DB_NAME } from './db-name';
+import { FIRST_VISIT_ATTRIBUTE, STORED_FLAG_KEY } from '../i18n/early-direction.js';
 
 /**
  * True only when this browser has no Atouts database at all: nothing can be stored, so a screen
@@ -19,5 +20,34 @@ export async function nothingStoredYet(idb: IDBFactory | null | undefined = glob
 		return Array.isArray(list) && !list.some((db) => db.name === DB_NAME);
 	} catch {
 		return false;
+	}
+}
+
+/**
+ * What the page's first paint assumed (the early script in <head>, src/lib/i18n/early-direction.js):
+ * a first visit, nothing stored. Prerendering assumes it too, so the empty states of a first visit
+ * are in the prerendered pages, and a first visit hydrates them as they are. Only a guess for the
+ * first render: nothingStoredYet() still decides what is read.
+ */
+export function firstVisitAtFirstPaint(root = globalThis.document?.documentElement): boolean {
+	return root === undefined || root.hasAttribute(FIRST_VISIT_ATTRIBUTE);
+}
+
+/** This device has an Atouts database: the next pages are not a first visit's. */
+export function rememberStored(storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+	keepFlag('1', storage);
+}
+
+/** This device has no Atouts database (the session found none): the next pages are a first visit's too. */
+export function rememberNothingStored(storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+	keepFlag('0', storage);
+}
+
+function keepFlag(value: '0' | '1', storage: Pick<Storage, 'setItem'> | undefined): void {
+	try {
+		storage?.setItem(STORED_FLAG_KEY, value);
+	} catch {
+		// storage blocked: the early script cannot read a flag either, and its guess stands (a new
+		// device's); what is read is still decided by nothingStoredYet()
 	}
 }

@@ -5,19 +5,27 @@
 import { describe, expect, it } from 'vitest';
 import {
 	EARLY_DIRECTION_SCRIPT,
+	FIRST_VISIT_ATTRIBUTE,
 	LANGUAGE_HINT_KEY,
+	STORED_FLAG_KEY,
 	RTL_CODES,
 	SHIPPED_CODES
 } from '../../../src/lib/i18n/early-direction.js';
 import { SHIPPED_LANGUAGES, languageInfo, resolveLanguage } from '../../../src/lib/i18n/languages';
 
-/** Runs the script against a fake page; returns the dir it set ('' when it left it alone). */
-function run(hint: string | null, languages: string[] | undefined, storageThrows = false): string {
-	const documentElement = { dir: '' };
+/** Runs the script against a fake page; returns <html>'s dir ('' when left alone) and attributes. */
+function runPage(
+	hint: string | null,
+	languages: string[] | undefined,
+	storageThrows = false,
+	stored: string | null = null
+) {
+	const attributes = new Map<string, string>();
+	const documentElement = { dir: '', setAttribute: (name: string, value: string) => attributes.set(name, value) };
 	const localStorage = {
 		getItem: (key: string) => {
 			if (storageThrows) throw new Error('SecurityError');
-			return key === LANGUAGE_HINT_KEY ? hint : null;
+			return key === LANGUAGE_HINT_KEY ? hint : key === STORED_FLAG_KEY ? stored : null;
 		}
 	};
 	const navigator = { languages, language: languages?.[0] ?? 'fr-FR' };
@@ -26,8 +34,11 @@ function run(hint: string | null, languages: string[] | undefined, storageThrows
 		localStorage,
 		navigator
 	);
-	return documentElement.dir;
+	return { dir: documentElement.dir, firstVisit: attributes.has(FIRST_VISIT_ATTRIBUTE) };
 }
+
+const run = (hint: string | null, languages: string[] | undefined, storageThrows = false) =>
+	runPage(hint, languages, storageThrows).dir;
 
 describe('early direction', () => {
 	it('knows exactly the shipped languages and which are right to left', () => {
@@ -61,5 +72,19 @@ describe('early direction', () => {
 		expect(run(null, undefined)).toBe('');
 		expect(run(null, ['ar-EG'], true)).toBe('rtl');
 		expect(run(null, ['fr-FR'], true)).toBe('');
+	});
+
+	it('marks a first visit: neither a language used here before nor a database', () => {
+		expect(runPage(null, ['fr-FR']).firstVisit).toBe(true);
+		expect(runPage(null, ['ar-EG'])).toEqual({ dir: 'rtl', firstVisit: true });
+		// A language was used here (a page ran the app before): records may exist, so no guess.
+		expect(runPage('fr', ['fr-FR']).firstVisit).toBe(false);
+		// The session has opened the database on this device.
+		expect(runPage(null, ['fr-FR'], false, '1').firstVisit).toBe(false);
+		expect(runPage('fr', ['fr-FR'], false, '1').firstVisit).toBe(false);
+		// The session found no database: the next page of a visit that only looked is a first visit's too.
+		expect(runPage('fr', ['fr-FR'], false, '0').firstVisit).toBe(true);
+		// Storage blocked: nothing can be known, and nothing can have been stored through it either.
+		expect(runPage(null, ['fr-FR'], true).firstVisit).toBe(true);
 	});
 });
