@@ -83,29 +83,32 @@ async function offerAndApplyUpdate(page: Page, deployment: Deployment) {
 	expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(oldWorker);
 }
 
-// One device is enough for the update flow.
-test(
-	'a new version waits, is applied on tap, and keeps every stored answer',
-	{ tag: '@phone-only' },
-	async ({ page }) => {
-		const deployment = await serveCopy();
-		try {
-			await page.goto(`${deployment.base}/`);
-			await waitForApp(page);
-			await waitForServiceWorker(page);
-			await startRound(page, ['club-sport'], deployment.base);
-			await answerCurrentCard(page);
-			await answerCurrentCard(page);
-			await expect.poll(async () => (await readStore(page, 'answers')).length).toBe(2);
-			const before = await readStore(page, 'answers');
-
-			await offerAndApplyUpdate(page, deployment);
-			expect(await readStore(page, 'answers')).toEqual(before);
-			await expect(page.getByTestId('quiz-card')).toBeVisible();
-		} finally {
-			deployment.stop();
-		}
+/** Opens a served copy of the app at its home screen, a worker in control; stops the copy after `steps`. */
+async function onServedCopy(page: Page, steps: (deployment: Deployment) => Promise<void>) {
+	const deployment = await serveCopy();
+	try {
+		await page.goto(`${deployment.base}/`);
+		await waitForApp(page);
+		await waitForServiceWorker(page);
+		await steps(deployment);
+	} finally {
+		deployment.stop();
 	}
+}
+
+// One device is enough for the update flow.
+test('a new version waits, is applied on tap, and keeps every stored answer', { tag: '@phone-only' }, ({ page }) =>
+	onServedCopy(page, async (deployment) => {
+		await startRound(page, ['club-sport'], deployment.base);
+		await answerCurrentCard(page);
+		await answerCurrentCard(page);
+		await expect.poll(async () => (await readStore(page, 'answers')).length).toBe(2);
+		const before = await readStore(page, 'answers');
+
+		await offerAndApplyUpdate(page, deployment);
+		expect(await readStore(page, 'answers')).toEqual(before);
+		await expect(page.getByTestId('quiz-card')).toBeVisible();
+	})
 );
 
 test(
@@ -113,23 +116,16 @@ test(
 	{
 		tag: '@phone-only'
 	},
-	async ({ page }) => {
+	({ page }) =>
 		// This page was loaded with no worker in control: the first one took control while it was
 		// open. Workbox reports the later update as "not an update" for such a page; the tap must
 		// still reload it, or the old code keeps running with the banner up.
-		const deployment = await serveCopy();
-		try {
-			await page.goto(`${deployment.base}/`);
-			await waitForApp(page);
-			await waitForServiceWorker(page);
+		onServedCopy(page, async (deployment) => {
 			await page.getByTestId('language-fr').click();
 			await expect.poll(async () => (await readStore(page, 'settings')).length).toBe(1);
 
 			await offerAndApplyUpdate(page, deployment);
 			await expect(page.getByTestId('tile-quiz')).toBeVisible();
 			expect((await readStore(page, 'settings'))[0]).toMatchObject({ value: { language: 'fr' } });
-		} finally {
-			deployment.stop();
-		}
-	}
+		})
 );
