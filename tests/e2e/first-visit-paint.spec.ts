@@ -12,7 +12,7 @@ test.use({ serviceWorkers: 'block' });
 const EMPTY_STATES: [path: string, testid: string][] = [
 	['/portfolio', 'portfolio-empty'],
 	['/quiz', 'go-experiences'],
-	['/strengths', 'strengths-lead']
+	['/strengths', 'strengths-not-yet']
 ];
 const APP_SCRIPTS = '**/_app/immutable/**/*.js';
 
@@ -81,4 +81,11 @@ test('with something stored, the prerendered "empty" never shows: the screen wai
 	await waitForApp(page);
 	await expect(page.getByTestId('portfolio-count')).toBeVisible();
 	expect(await emptyPainted()).toBe(false);
+
+	// A round under way, none finished: no strengths to celebrate yet; the way back to the questions.
+	await page.goto('/strengths');
+	await waitForApp(page);
+	await expect(page.getByTestId('strengths-not-yet')).toBeVisible();
+	await page.getByTestId('go-quiz').click();
+	await expect(page.getByTestId('quiz-card')).toBeVisible();
 });

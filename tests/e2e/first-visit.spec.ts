@@ -18,14 +18,14 @@ test('first visit: the empty portfolio, the quiz start and "no strengths yet" ne
 	for (const [path, testid] of [
 		['/portfolio', 'portfolio-empty'],
 		['/quiz', 'go-experiences'],
-		['/strengths', 'strengths-lead']
-	]) {
+		['/strengths', 'strengths-not-yet']
+	] as const) {
 		await page.goto(path);
 		await waitForApp(page);
 		await expect(page.getByTestId(testid)).toBeVisible();
 	}
 	await expect.poll(() => packs.held()).toBeGreaterThan(0); // the packs were asked for, and are still held back
-	await expect(page.getByTestId('strengths-lead')).toBeVisible();
+	await expect(page.getByTestId('strengths-not-yet')).toBeVisible();
 
 	await packs.release();
 	await page.goto('/experiences');
@@ -46,7 +46,7 @@ test('first visit: looking around loads no storage layer and writes nothing; the
 		await page.goto(path);
 		await waitForApp(page);
 	}
-	await expect(page.getByTestId('strengths-lead').or(page.getByTestId('first-language'))).toBeVisible();
+	await expect(page.getByTestId('strengths-not-yet').or(page.getByTestId('first-language'))).toBeVisible();
 	expect(scripts.all().length).toBeGreaterThan(0);
 	expect(scripts.containing('$ZodError')).toEqual([]);
 	expect(await page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name))).toEqual([]);

@@ -43,7 +43,8 @@ test(
 		expect(await portfolioCount(page)).toBe('empty');
 		await page.goto('/strengths');
 		await waitForApp(page);
-		await expect(page.getByTestId('strengths-lead')).toBeVisible();
+		// B has finished no round: nothing to show, and none of A's strengths.
+		await expect(page.getByTestId('strengths-not-yet')).toBeVisible();
 		await expect(page.getByTestId('strengths-list').locator('li')).toHaveCount(0);
 		await page.goto('/quiz');
 		await waitForApp(page);
@@ -62,7 +63,8 @@ test(
 		}
 		await page.goto(`/strengths?profileId=${aId}`);
 		await waitForApp(page);
-		await expect(page.getByTestId('strengths-lead')).toBeVisible();
+		// B has finished no round: nothing to show, and none of A's strengths.
+		await expect(page.getByTestId('strengths-not-yet')).toBeVisible();
 		await expect(page.getByTestId('strengths-list').locator('li')).toHaveCount(0);
 
 		// B's own work goes to B only.
