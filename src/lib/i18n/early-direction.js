@@ -1,10 +1,11 @@
 /**
  * The page's direction before any module loads, and whether it is a first visit (STORED_FLAG_KEY).
- * Prerendered pages are French and left to right; on an Arabic phone the app used to lay them out left to right, then mirror everything once
- * i18next had loaded: the whole screen jumped (Lighthouse measured a layout shift of 0.22). This
- * tiny inline script, in the <head> of every page, sets dir="rtl" at once when the language the
- * app will choose is written right to left: the language last used on this device (mirrored in
- * localStorage by the locale state), else the device's languages, as resolveLanguage does.
+ * Prerendered pages are French and left to right; on an Arabic phone the app used to lay them out
+ * left to right, then mirror everything once i18next had loaded: the whole screen jumped
+ * (Lighthouse measured a layout shift of 0.22). This tiny inline script, in the <head> of every
+ * page, sets dir="rtl" at once when the language the app will choose is written right to left: the
+ * language last used on this device (mirrored in localStorage by the locale state), else the
+ * device's languages, as resolveLanguage does.
  *
  * Plain JS, because svelte.config.js hashes it for the Content-Security-Policy.
  * tests/unit/i18n/early-direction.test.ts checks these lists against SHIPPED_LANGUAGES.
@@ -13,10 +14,11 @@ export const LANGUAGE_HINT_KEY = 'atouts.language';
 /**
  * Kept by the session (storage/first-visit.ts): '1' once this device has an Atouts database, '0'
  * while it has none. With '0', or with neither it nor a language hint (a new device; a device that
- * used a version without this flag has a hint), the page is a first visit's: the script marks <html> with
- * FIRST_VISIT_ATTRIBUTE, and the screens that show an empty state when nothing is stored (quiz
- * start, strengths, portfolio) keep the one the page was prerendered with: it is on screen at the
- * first paint, not after the scripts have loaded (on slow 4G, about a second later).
+ * used a version without this flag has a hint), the page is a first visit's: the script marks
+ * <html> with FIRST_VISIT_ATTRIBUTE, and the screens that show an empty state when nothing is
+ * stored (quiz start, strengths, portfolio: ui/EmptyState.svelte) keep the one the page was
+ * prerendered with: on screen at the first paint, not after the scripts have loaded (on slow 4G,
+ * about a second later).
  */
 export const STORED_FLAG_KEY = 'atouts.stored';
 export const FIRST_VISIT_ATTRIBUTE = 'data-first-visit';
