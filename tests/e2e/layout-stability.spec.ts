@@ -38,7 +38,8 @@ for (const lang of ['ar', 'en'])
 				await page.goto('/experiences');
 				await expect(page.getByTestId('experience-club-sport')).toContainText('Sport');
 				await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-				expect(texts.held()).toBeGreaterThan(0);
+				// The scripts that ask for them may still be loading on a busy machine: wait for the request.
+				await expect.poll(() => texts.held()).toBeGreaterThan(0);
 				await texts.release();
 				await expect(page.locator('html')).toHaveAttribute('lang', lang);
 				// Relabelled in the person's language: the moment the grid used to move.
