@@ -7,7 +7,7 @@
  * every text stays the same (tests/unit/i18n/first-paint.test.ts), and re-running every text of
  * the screen to find that out was the longest task of a French start on a budget phone.
  */
-import type { i18n as I18n, TOptions } from 'i18next';
+import type { TOptions } from 'i18next';
 import { uiAudioKey, type Prompt } from '../audio/player';
 import { firstPaintT } from '../i18n/first-paint';
 import { formatDate, type DateStyle } from '../i18n/date-format';
@@ -17,11 +17,12 @@ import { yieldToMain } from '../domain/time-slices';
 
 class LocaleState {
 	#code = $state(DEFAULT_LANGUAGE);
-	#engine: I18n | null = null;
+	/** The active language's texts once i18next has loaded them (i18n.ts's activeTexts). */
+	#read: ((key: string, options?: TOptions) => string) | null = null;
 	/** Bumped whenever `t()` may answer differently: texts re-render on it. */
 	#texts = $state(0);
 	#settled = $state(false);
-	/** Texts without options, per active language: a relabel asks i18next once per key. */
+	/** Texts without options, per active language: a relabel reads each key once. */
 	#plain = new Map<string, string>();
 	readonly info: LanguageInfo = $derived(languageInfo(this.#code));
 
@@ -31,11 +32,11 @@ class LocaleState {
 
 	t = (key: string, options?: TOptions): string => {
 		void this.#texts;
-		const engine = this.#engine;
-		if (!engine) return firstPaintT(key, options as Record<string, unknown>);
-		if (options) return engine.t(key, options) as string;
+		const read = this.#read;
+		if (!read) return firstPaintT(key, options as Record<string, unknown>);
+		if (options) return read(key, options);
 		let text = this.#plain.get(key);
-		if (text === undefined) this.#plain.set(key, (text = engine.t(key) as string));
+		if (text === undefined) this.#plain.set(key, (text = read(key)));
 		return text;
 	};
 
@@ -43,20 +44,12 @@ class LocaleState {
 	date = (ms: number, style: DateStyle = 'medium'): string => formatDate(this.info.locale, style, ms);
 
 	async use(code: string): Promise<void> {
-		const { i18n, loadLocale } = await import('../i18n/i18n');
+		const { i18n, loadLocale, activeTexts } = await import('../i18n/i18n');
 		await loadLocale(code);
 		await i18n.changeLanguage(code);
-		if (this.#engine === null) {
-			// i18next's first translations compile its whole path (~35 ms at 4× CPU for one text): done
-			// once, each in a short task of its own, rather than inside the first render that uses them.
-			await yieldToMain();
-			i18n.t('app.name');
-			await yieldToMain();
-			i18n.t('portfolio.count', { count: 2 }); // with a count: the plural path
-		}
 		// The first paint's French, taken over by i18next in French, reads the same.
-		const sameTexts = this.#engine === null ? code === DEFAULT_LANGUAGE : code === this.#code;
-		this.#engine = i18n;
+		const sameTexts = this.#read === null ? code === DEFAULT_LANGUAGE : code === this.#code;
+		this.#read = activeTexts();
 		this.#plain.clear();
 		this.#code = code;
 		this.#settled = true;
@@ -74,11 +67,11 @@ class LocaleState {
 	 */
 	async start(deviceLanguages: readonly string[]): Promise<void> {
 		const code = resolveLanguage(readLanguageHint(), deviceLanguages);
-		if (code === DEFAULT_LANGUAGE || this.#engine) return;
+		if (code === DEFAULT_LANGUAGE || this.#read) return;
 		await this.use(code).catch(() => undefined);
 		// ICU loads a language's plural rules on first use (~20 ms at 4× CPU for Arabic): here, with the
 		// language, rather than inside hydration, which then starts in a task of its own.
-		if (this.#engine) new Intl.PluralRules(code);
+		if (this.#read) new Intl.PluralRules(code);
 		await yieldToMain();
 	}
 
