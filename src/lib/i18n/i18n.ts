@@ -47,7 +47,8 @@ export async function interfaceTexts(code: string): Promise<unknown> {
 }
 
 // Options that change how i18next looks a text up: never guessed at by translate.ts.
-const I18NEXT_OPTIONS = /^(lngs?|ns|defaultValue.*|context|ordinal|returnObjects|returnDetails|joinArrays|replace|interpolation|postProcess|keyPrefix|keySeparator|nsSeparator|fallbackLng)$/;
+const I18NEXT_OPTIONS =
+	/^(lngs?|ns|defaultValue.*|context|ordinal|returnObjects|returnDetails|joinArrays|replace|interpolation|postProcess|keyPrefix|keySeparator|nsSeparator|fallbackLng)$/;
 
 /**
  * `t` for the active language, once loaded: texts read straight from i18next's store, in its order

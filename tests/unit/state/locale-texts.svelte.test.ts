@@ -16,8 +16,29 @@ function keysOf(tree: Tree, prefix = ''): string[] {
 		typeof v === 'string' ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`)
 	);
 }
-const COUNTS = [{}, { count: 0 }, { count: 1 }, { count: 2 }, { count: 3 }, { count: 11 }, { count: 100 }, { count: 1_234 }, { count: 1_000_000 }];
-const VALUES = { label: 'Écouter', name: 'X', author: 'Y', licence: 'MIT', title: 'T', version: '1', current: 3, total: 1_500, n: 7, used: 12 };
+const COUNTS = [
+	{},
+	{ count: 0 },
+	{ count: 1 },
+	{ count: 2 },
+	{ count: 3 },
+	{ count: 11 },
+	{ count: 100 },
+	{ count: 1_234 },
+	{ count: 1_000_000 }
+];
+const VALUES = {
+	label: 'Écouter',
+	name: 'X',
+	author: 'Y',
+	licence: 'MIT',
+	title: 'T',
+	version: '1',
+	current: 3,
+	total: 1_500,
+	n: 7,
+	used: 12
+};
 
 afterAll(() => locale.use('fr'));
 
