@@ -118,3 +118,41 @@ test('help opens on a tap with what to do, closes, and its pictograms load only 
 	await page.keyboard.press('Escape');
 	await expect(dialog).not.toBeVisible();
 });
+
+test('a first visit fetches no text font; once the service worker serves the pages, they use the fonts it keeps', async ({
+	page,
+	context
+}) => {
+	const fontRequests: string[] = []; // the page's own, not the worker's install
+	page.on('request', (request) => {
+		if (/\/fonts\/noto-sans-[^/]+\.woff2$/.test(request.url())) fontRequests.push(request.url());
+	});
+	const textFaces = () =>
+		page.evaluate(async () => {
+			await document.fonts.ready;
+			return {
+				body: getComputedStyle(document.body).fontFamily,
+				loaded: [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, ''))
+			};
+		});
+
+	await page.goto('/');
+	await waitForApp(page);
+	await waitForServiceWorker(page);
+	await expect(page.locator('html')).not.toHaveAttribute('data-fonts');
+	expect((await textFaces()).body).toBe('system-ui, sans-serif');
+	expect((await textFaces()).loaded).not.toContain('Noto Sans');
+	expect(fontRequests).toEqual([]);
+
+	await page.reload();
+	await waitForApp(page);
+	await expect(page.locator('html')).toHaveAttribute('data-fonts', '');
+	expect((await textFaces()).body).toMatch(/^"?Noto Sans"?, /);
+	await expect.poll(async () => (await textFaces()).loaded).toContain('Noto Sans');
+
+	await context.setOffline(true); // from the worker's precache, not the network
+	await page.reload();
+	await waitForApp(page);
+	await expect.poll(async () => (await textFaces()).loaded).toContain('Noto Sans');
+	await context.setOffline(false);
+});

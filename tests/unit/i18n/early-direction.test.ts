@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	EARLY_DIRECTION_SCRIPT,
 	FIRST_VISIT_ATTRIBUTE,
+	FONTS_ATTRIBUTE,
 	LANGUAGE_HINT_KEY,
 	STORED_FLAG_KEY,
 	RTL_CODES,
@@ -18,7 +19,8 @@ function runPage(
 	hint: string | null,
 	languages: string[] | undefined,
 	storageThrows = false,
-	stored: string | null = null
+	stored: string | null = null,
+	serviceWorker?: { controller: object | null }
 ) {
 	const attributes = new Map<string, string>();
 	const documentElement = { dir: '', setAttribute: (name: string, value: string) => attributes.set(name, value) };
@@ -28,13 +30,17 @@ function runPage(
 			return key === LANGUAGE_HINT_KEY ? hint : key === STORED_FLAG_KEY ? stored : null;
 		}
 	};
-	const navigator = { languages, language: languages?.[0] ?? 'fr-FR' };
+	const navigator = { languages, language: languages?.[0] ?? 'fr-FR', serviceWorker };
 	new Function('document', 'localStorage', 'navigator', EARLY_DIRECTION_SCRIPT)(
 		{ documentElement },
 		localStorage,
 		navigator
 	);
-	return { dir: documentElement.dir, firstVisit: attributes.has(FIRST_VISIT_ATTRIBUTE) };
+	return {
+		dir: documentElement.dir,
+		firstVisit: attributes.has(FIRST_VISIT_ATTRIBUTE),
+		fonts: attributes.has(FONTS_ATTRIBUTE)
+	};
 }
 
 const run = (hint: string | null, languages: string[] | undefined, storageThrows = false) =>
@@ -76,7 +82,7 @@ describe('early direction', () => {
 
 	it('marks a first visit: neither a language used here before nor a database', () => {
 		expect(runPage(null, ['fr-FR']).firstVisit).toBe(true);
-		expect(runPage(null, ['ar-EG'])).toEqual({ dir: 'rtl', firstVisit: true });
+		expect(runPage(null, ['ar-EG'])).toMatchObject({ dir: 'rtl', firstVisit: true });
 		// A language was used here (a page ran the app before): records may exist, so no guess.
 		expect(runPage('fr', ['fr-FR']).firstVisit).toBe(false);
 		// The session has opened the database on this device.
@@ -86,5 +92,12 @@ describe('early direction', () => {
 		expect(runPage('fr', ['fr-FR'], false, '0').firstVisit).toBe(true);
 		// Storage blocked: nothing can be known, and nothing can have been stored through it either.
 		expect(runPage(null, ['fr-FR'], true).firstVisit).toBe(true);
+	});
+
+	it('uses the text fonts only on a page a service worker serves (they are on the device then)', () => {
+		expect(runPage('ar', ['ar'], false, '1', { controller: {} })).toMatchObject({ dir: 'rtl', fonts: true });
+		expect(runPage('fr', ['fr-FR'], false, '1', { controller: null }).fonts).toBe(false); // not yet in control
+		expect(runPage(null, ['fr-FR'], false, null, undefined).fonts).toBe(false); // no service workers here
+		expect(runPage(null, ['fr-FR'], true, null, { controller: {} }).fonts).toBe(true); // storage blocked
 	});
 });
