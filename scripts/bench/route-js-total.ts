@@ -11,7 +11,7 @@ import { samplePortfolioLink } from './portfolio-link';
 import { launchChromium, newBenchContext } from './browser';
 
 export async function measureRouteJsTotals({ baseUrl, chromePath }: MeasureContext): Promise<Record<string, unknown>> {
-	const figures: Record<string, RouteJs> = {};
+	const figures: Record<string, Omit<RouteJs, 'scripts'>> = {};
 	for (const lang of MEASURED_LANGUAGES) {
 		const browser = await launchChromium(chromePath, lang);
 		try {
@@ -21,7 +21,8 @@ export async function measureRouteJsTotals({ baseUrl, chromePath }: MeasureConte
 					viewport: { width: 360, height: 640 }
 				});
 				const url = route === '/share' ? samplePortfolioLink(`${baseUrl}/`) : new URL(route, baseUrl).href;
-				figures[`${route}:${lang}`] = await routeJs(await context.newPage(), url);
+				const { scripts: _paths, ...sizes } = await routeJs(await context.newPage(), url);
+				figures[`${route}:${lang}`] = sizes;
 				await context.close();
 			}
 		} finally {

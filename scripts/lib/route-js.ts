@@ -1,6 +1,6 @@
 /**
  * What a route really downloads on a first visit: every script the page fetches, including those
- * the app imports itself once it runs (i18next, the database layer, zod, the content state), and
+ * the app imports itself once it runs (its texts, the database layer, zod, the content state), and
  * apart from them the content files it fetches (the packs' structure and texts, a language's
  * interface texts: JSON, see scripts/lib/data-assets.ts), gzip -9 like the byte budgets. Shared by
  * the bench (route_js_loaded_gz_bytes) and the browser budget test (tests/e2e/route-js-budget.spec.ts).
@@ -18,6 +18,8 @@ export interface RouteJs {
 	json: number;
 	/** Scripts downloaded. */
 	files: number;
+	/** Their paths. */
+	scripts: string[];
 }
 
 /**
@@ -26,6 +28,7 @@ export interface RouteJs {
  */
 export async function routeJs(page: Page, url: string): Promise<RouteJs> {
 	const bodies: Promise<{ kind: 'js' | 'json'; gz: number }>[] = [];
+	const scripts: string[] = [];
 	page.on('response', (response) => {
 		const kind =
 			response.request().resourceType() === 'script'
@@ -33,11 +36,12 @@ export async function routeJs(page: Page, url: string): Promise<RouteJs> {
 				: CONTENT_FILE.test(new URL(response.url()).pathname)
 					? 'json'
 					: undefined;
+		if (kind === 'js') scripts.push(new URL(response.url()).pathname);
 		if (kind) bodies.push(response.body().then((body) => ({ kind, gz: gzipSync(body, { level: 9 }).length })));
 	});
 	await page.goto(url, { waitUntil: 'networkidle' });
 	await page.waitForTimeout(1000); // anything started once idle (late imports)
 	const loaded = await Promise.all(bodies);
 	const sum = (kind: 'js' | 'json') => loaded.filter((l) => l.kind === kind).reduce((n, l) => n + l.gz, 0);
-	return { js: sum('js'), json: sum('json'), files: loaded.filter((l) => l.kind === 'js').length };
+	return { js: sum('js'), json: sum('json'), files: loaded.filter((l) => l.kind === 'js').length, scripts };
 }

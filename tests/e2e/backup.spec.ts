@@ -71,6 +71,8 @@ test(
 			.getByTestId('restore-file')
 			.setInputFiles({ name: 'backup.zip', mimeType: 'application/zip', buffer: readFileSync(file) });
 		await expect(page.getByTestId('restore-preview')).toBeVisible();
+		// When the file was made, as the person's language writes a day (never a text's key).
+		await expect(page.locator('#restore-title')).toHaveText(/^Backup from \d{1,2}\s\S+\s\d{4}$/);
 		expect(await readStore(page, 'answers')).toEqual([]); // nothing changes before "yes"
 		await expect(page.getByTestId('restore-coach-work')).toHaveText('One coach note or next step will be added.');
 		await page.getByTestId('restore-apply').click();

@@ -13,6 +13,8 @@ import { sampleLink } from './helpers';
 const BUDGET = (JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as { route_js_gz_bytes: number })
 	.route_js_gz_bytes;
 const WITH_CONTENT = ['/experiences', '/quiz', '/strengths', '/portfolio', '/share'];
+/** i18next (21 KB gzip) is for the texts only it reads, the PDF and the studio (src/lib/i18n/texts.ts). */
+const isI18next = (path: string) => readFileSync(`build${path}`, 'utf8').includes('missingKeyHandler');
 
 for (const lang of MEASURED_LANGUAGES)
 	test.describe(lang, () => {
@@ -28,6 +30,7 @@ for (const lang of MEASURED_LANGUAGES)
 					await context.close();
 					expect(js.files, `${route} loads scripts`).toBeGreaterThan(5);
 					expect.soft(js.js, `${route} (${lang}): JS, gzip bytes`).toBeLessThanOrEqual(BUDGET);
+					expect.soft(js.scripts.filter(isI18next), `${route} (${lang}): i18next`).toEqual([]);
 					// Screens with pack content fetch its files, and every screen in Arabic its interface
 					// texts: the content really came as files, and the phone was in that language.
 					if (lang !== 'fr' || WITH_CONTENT.includes(route))

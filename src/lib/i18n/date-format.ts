@@ -3,9 +3,9 @@
  * languages: a page's first Intl.DateTimeFormat loads ICU's date data, ~135 ms in one task on a
  * budget phone (4x CPU), and it fell in the shared view's first render. The patterns (order,
  * separators, padding, month names) are read from ICU at development time into
- * date-patterns.json (scripts/date-patterns.ts) and registered by i18n.ts, which every screen
+ * date-patterns.json (scripts/date-patterns.ts) and registered by texts.ts, which every screen
  * that shows a date has loaded (the first screen's budget has no room for them); a locale or
- * style without one, or a date asked for before i18next has loaded, uses Intl.
+ * style without one, or a date asked for before the texts have loaded (i18n/texts.ts), uses Intl.
  */
 export type DateStyle = 'short' | 'medium' | 'long';
 

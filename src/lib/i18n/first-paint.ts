@@ -1,11 +1,11 @@
 /**
- * French texts for the first paint, before i18next has loaded.
+ * French texts for the first paint, before the rest of the texts has loaded (texts.ts).
  *
- * i18next is ~14 KB gzip: too much for a first screen that must hydrate within 50 KB on a
+ * The whole of fr.json is too much for a first screen that must hydrate within 50 KB on a
  * budget phone. The prerendered HTML is French, so hydration only needs French strings;
  * this reads them from the same fr.json (translate.ts reads the subset of i18next's format the
- * texts use). i18next then loads lazily and takes over, including French;
- * tests/unit/i18n/first-paint.test.ts checks that both give the same text for every key.
+ * texts use). texts.ts then loads lazily and takes over, including French;
+ * tests/unit/i18n/first-paint.test.ts checks that this gives i18next's text for every key.
  */
 // fr.json, without the namespaces of lazy-namespaces.ts in the browser (scripts/lib/first-paint-texts.ts).
 import fr from 'virtual:first-paint-fr';

@@ -1,15 +1,13 @@
 /**
  * Reads a text straight from a language's tree (given none of i18next's own options: see
- * i18n.ts's activeTexts), in the subset of i18next's format that Atouts'
+ * texts.ts's activeTexts), in the subset of i18next's format that Atouts'
  * texts use: nested keys, {{name}} and {{name, number}} interpolation, and plurals chosen by
  * Intl.PluralRules, looked up as i18next does (for a count of 0, `_zero` first; then the
  * language's own form; then the bare key).
  *
- * Why not i18next for every text: the first paint cannot wait for it (~14 KB gzip), and once
- * loaded, its general path (options, namespaces, nesting, post-processing) costs a fraction of a
- * millisecond per new text at 4× CPU, which added up to a third of each task that builds a screen
- * in Arabic. i18next still loads the languages and answers what this cannot read;
- * tests/unit/i18n/translate.test.ts checks that both give the same text for every key and language.
+ * Why not i18next: the first paint cannot wait for it, and the app's texts need no more than
+ * this (texts.ts says what that saved). i18next answers what this cannot read; the unit tests
+ * check both give the same text for every key of every language.
  */
 export type TextTree = { [key: string]: string | TextTree };
 

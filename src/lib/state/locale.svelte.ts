@@ -1,11 +1,12 @@
 /**
  * The active language, as runes state. `t()` reads a texts signal, so every text in a
  * component re-renders when the language changes, without reloading the page.
- * Until i18next has loaded (lazily, after the first paint), French comes from firstPaintT.
+ * Until the texts have loaded (lazily, after the first paint: i18n/texts.ts), French comes from
+ * firstPaintT.
  *
- * Why the engine itself is not tracked: when i18next takes over from the first paint in French,
- * every text stays the same (tests/unit/i18n/first-paint.test.ts), and re-running every text of
- * the screen to find that out was the longest task of a French start on a budget phone.
+ * Why the reader itself is not tracked: when the full texts take over from the first paint in
+ * French, every text stays the same (tests/unit/i18n/first-paint.test.ts), and re-running every
+ * text of the screen to find that out was the longest task of a French start on a budget phone.
  */
 import type { TOptions } from 'i18next';
 import { uiAudioKey, type Prompt } from '../audio/player';
@@ -17,7 +18,7 @@ import { yieldToMain } from '../domain/time-slices';
 
 class LocaleState {
 	#code = $state(DEFAULT_LANGUAGE);
-	/** The active language's texts once i18next has loaded them (i18n.ts's activeTexts). */
+	/** The active language's texts once loaded (i18n/texts.ts's activeTexts). */
 	#read: ((key: string, options?: TOptions) => string) | null = null;
 	/** Bumped whenever `t()` may answer differently: texts re-render on it. */
 	#texts = $state(0);
@@ -44,12 +45,17 @@ class LocaleState {
 	date = (ms: number, style: DateStyle = 'medium'): string => formatDate(this.info.locale, style, ms);
 
 	async use(code: string): Promise<void> {
-		const { i18n, loadLocale, activeTexts } = await import('../i18n/i18n');
-		await loadLocale(code);
-		await i18n.changeLanguage(code);
-		// The first paint's French, taken over by i18next in French, reads the same.
+		const { loadTexts, activeTexts } = await import('../i18n/texts');
+		await loadTexts(code);
+		// The first paint's French, read again with the rest of fr.json, reads the same.
 		const sameTexts = this.#read === null ? code === DEFAULT_LANGUAGE : code === this.#code;
-		this.#read = activeTexts();
+		const read = activeTexts(code, () => {
+			// i18next has loaded for a text only it reads: the texts that stood in for it are redone.
+			if (this.#read !== read) return;
+			this.#plain.clear();
+			this.#texts++;
+		});
+		this.#read = read;
 		this.#plain.clear();
 		this.#code = code;
 		this.#settled = true;
@@ -75,7 +81,7 @@ class LocaleState {
 		await yieldToMain();
 	}
 
-	/** The language is the person's, not the French of the first paint (i18next has loaded it). */
+	/** The language is the person's, not the French of the first paint (its texts have loaded). */
 	get settled(): boolean {
 		return this.#settled;
 	}

@@ -159,8 +159,8 @@ class SessionState {
 
 	async #boot() {
 		// Fetched while IndexedDB opens, not after: on slow data each step of that chain costs a round
-		// trip, and the language (known only once the settings are read) needs i18next anyway.
-		void import('../i18n/i18n').catch(() => undefined);
+		// trip, and the language (known only once the settings are read) needs the texts anyway.
+		void import('../i18n/texts').catch(() => undefined);
 		try {
 			if (await nothingStoredYet()) this.#startFresh();
 			else await this.#startFromStorage();

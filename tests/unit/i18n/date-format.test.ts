@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { formatDate } from '../../../src/lib/i18n/date-format';
-import '../../../src/lib/i18n/i18n'; // registers the patterns, as in the app
+import '../../../src/lib/i18n/texts'; // registers the patterns, as in the app
 import { SHIPPED_LANGUAGES } from '../../../src/lib/i18n/languages';
 import { datePatterns, STYLES } from '../../../scripts/lib/date-patterns';
 
@@ -47,7 +47,7 @@ describe('formatDate', () => {
 		// Fresh modules: no formatter kept by the tests above, patterns registered as the app does.
 		vi.resetModules();
 		const fresh = await import('../../../src/lib/i18n/date-format');
-		await import('../../../src/lib/i18n/i18n');
+		await import('../../../src/lib/i18n/texts');
 		const Real = Intl.DateTimeFormat;
 		let made = 0;
 		class Counting extends Real {

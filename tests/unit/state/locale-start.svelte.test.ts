@@ -13,7 +13,7 @@ async function freshLocale(hint: string | null) {
 
 afterEach(() => {
 	vi.unstubAllGlobals();
-	vi.doUnmock('../../../src/lib/i18n/i18n');
+	vi.doUnmock('../../../src/lib/i18n/texts');
 });
 
 describe('locale.start, before hydration', () => {
@@ -39,9 +39,8 @@ describe('locale.start, before hydration', () => {
 	});
 
 	it('never fails: without the files it stays French, for the session to try again', async () => {
-		vi.doMock('../../../src/lib/i18n/i18n', () => ({
-			i18n: {},
-			loadLocale: () => Promise.reject(new TypeError('Failed to fetch'))
+		vi.doMock('../../../src/lib/i18n/texts', () => ({
+			loadTexts: () => Promise.reject(new TypeError('Failed to fetch'))
 		}));
 		const locale = await freshLocale('ar');
 		await expect(locale.start(['ar'])).resolves.toBeUndefined();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locale, t } from '../../../src/lib/state/locale.svelte';
-import { i18n } from '../../../src/lib/i18n/i18n';
+import { i18n, loadLocale } from '../../../src/lib/i18n/i18n';
 
 // The Svelte runtime flushes effects in a microtask; `flushSync` from 'svelte' would be the
 // server build's here (Node resolves the package), so tests wait for a task instead.
@@ -36,6 +36,7 @@ describe('locale state', () => {
 		expect(t('home.intro')).toBe(firstPaint);
 
 		await locale.use('ar');
+		await loadLocale('ar'); // for i18next, which says what the texts must be
 		await settle();
 		expect(intro.runs()).toBe(2);
 		expect(counted.runs()).toBe(2);
