@@ -2,15 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { firstPaintT } from '../../../src/lib/i18n/first-paint';
 import { i18n } from '../../../src/lib/i18n/i18n';
 import fr from '../../../src/lib/i18n/locales/fr.json';
+import { SAMPLE_VALUES, baseKeysOf, type Tree } from './text-keys';
 
-type Tree = { [key: string]: string | Tree };
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-function keysOf(tree: Tree, prefix = ''): string[] {
-	return Object.entries(tree).flatMap(([k, v]) =>
-		typeof v === 'string' ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`)
-	);
-}
-const baseKeys = [...new Set(keysOf(fr as Tree).map((k) => k.replace(PLURAL, '')))];
+const baseKeys = baseKeysOf(fr as Tree);
 
 describe('first-paint French texts', () => {
 	it('gives exactly what i18next gives, for every key, count and value', async () => {
@@ -18,17 +12,7 @@ describe('first-paint French texts', () => {
 		expect(baseKeys.length).toBeGreaterThan(50);
 		for (const key of baseKeys) {
 			for (const options of [{}, { count: 0 }, { count: 1 }, { count: 2 }, { count: 1_000_000 }]) {
-				const withValues = {
-					...options,
-					label: 'Écouter',
-					name: 'X',
-					author: 'Y',
-					licence: 'MIT',
-					title: 'T',
-					version: '1',
-					current: 3,
-					total: 10
-				};
+				const withValues = { ...options, ...SAMPLE_VALUES };
 				expect(firstPaintT(key, withValues), `${key} ${JSON.stringify(options)}`).toBe(i18n.t(key, withValues));
 			}
 		}

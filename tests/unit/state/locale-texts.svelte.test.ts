@@ -9,14 +9,9 @@ import { i18n, loadLocale } from '../../../src/lib/i18n/i18n';
 import { loadTexts } from '../../../src/lib/i18n/texts';
 import { SHIPPED_LANGUAGES } from '../../../src/lib/i18n/languages';
 import fr from '../../../src/lib/i18n/locales/fr.json';
+import { PLURAL, SAMPLE_VALUES as VALUES, keysOf, type Tree } from '../i18n/text-keys';
+import { watch } from './watch.svelte';
 
-type Tree = { [key: string]: string | Tree };
-const PLURAL = /_(zero|one|two|few|many|other)$/;
-function keysOf(tree: Tree, prefix = ''): string[] {
-	return Object.entries(tree).flatMap(([k, v]) =>
-		typeof v === 'string' ? [`${prefix}${k}`] : keysOf(v, `${prefix}${k}.`)
-	);
-}
 const COUNTS = [
 	{},
 	{ count: 0 },
@@ -28,18 +23,6 @@ const COUNTS = [
 	{ count: 1_234 },
 	{ count: 1_000_000 }
 ];
-const VALUES = {
-	label: 'Écouter',
-	name: 'X',
-	author: 'Y',
-	licence: 'MIT',
-	title: 'T',
-	version: '1',
-	current: 3,
-	total: 1_500,
-	n: 7,
-	used: 12
-};
 
 /** A text added for a test, where the app reads it and where i18next does. */
 async function addText(code: string, key: string, text: string) {
@@ -48,19 +31,6 @@ async function addText(code: string, key: string, text: string) {
 	tree[namespace] = { ...(tree[namespace] as Tree | undefined), [name]: text };
 	await loadLocale(code);
 	i18n.addResource(code, 'translation', key, text);
-}
-
-/** Runs `read` in an effect, as a component's text would, and counts its runs. */
-function watch(read: () => string) {
-	let runs = 0;
-	let last = '';
-	const stop = $effect.root(() => {
-		$effect(() => {
-			last = read();
-			runs++;
-		});
-	});
-	return { runs: () => runs, last: () => last, stop };
 }
 
 afterAll(() => locale.use('fr'));

@@ -1,29 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { locale, t } from '../../../src/lib/state/locale.svelte';
 import { i18n, loadLocale } from '../../../src/lib/i18n/i18n';
+import { watch } from './watch.svelte';
 
 // The Svelte runtime flushes effects in a microtask; `flushSync` from 'svelte' would be the
 // server build's here (Node resolves the package), so tests wait for a task instead.
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Runs `read` in an effect, as a component's text would, and counts its runs. */
-async function watch(read: () => string): Promise<{ runs: () => number; last: () => string; stop: () => void }> {
-	let runs = 0;
-	let last = '';
-	const stop = $effect.root(() => {
-		$effect(() => {
-			last = read();
-			runs++;
-		});
-	});
+/** `watch`, once its effect has run. */
+async function watched(read: () => string) {
+	const watching = watch(read);
 	await settle();
-	return { runs: () => runs, last: () => last, stop };
+	return watching;
 }
 
 describe('locale state', () => {
 	it('does not re-render French texts when i18next takes over the first paint, and does on a real change', async () => {
-		const intro = await watch(() => t('home.intro'));
-		const counted = await watch(() => t('portfolio.count', { count: 2 }));
+		const intro = await watched(() => t('home.intro'));
+		const counted = await watched(() => t('portfolio.count', { count: 2 }));
 		expect(intro.runs()).toBe(1);
 		const firstPaint = intro.last();
 		expect(locale.settled).toBe(false);
