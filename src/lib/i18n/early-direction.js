@@ -40,7 +40,8 @@ export const EARLY_DIRECTION_SCRIPT =
 	`var h=null,f=null;try{h=localStorage.getItem(${JSON.stringify(LANGUAGE_HINT_KEY)});` +
 	`f=localStorage.getItem(${JSON.stringify(STORED_FLAG_KEY)})}catch(e){}` +
 	`if(f==='0'||(!h&&!f))document.documentElement.setAttribute(${JSON.stringify(FIRST_VISIT_ATTRIBUTE)},'');` +
-	`if(navigator.serviceWorker&&navigator.serviceWorker.controller)document.documentElement.setAttribute(${JSON.stringify(FONTS_ATTRIBUTE)},'');` +
+	// Its own try: some private modes throw on reading navigator.serviceWorker.
+	`try{if(navigator.serviceWorker&&navigator.serviceWorker.controller)document.documentElement.setAttribute(${JSON.stringify(FONTS_ATTRIBUTE)},'')}catch(e){}` +
 	'if(s.indexOf(h)>=0)l=h;else{var d=navigator.languages||[navigator.language];' +
 	"for(var i=0;i<d.length&&!l;i++){var p=String(d[i]).toLowerCase().split('-')[0];if(s.indexOf(p)>=0)l=p}}" +
 	"if(r.indexOf(l)>=0)document.documentElement.dir='rtl'" +

@@ -99,5 +99,12 @@ describe('early direction', () => {
 		expect(runPage('fr', ['fr-FR'], false, '1', { controller: null }).fonts).toBe(false); // not yet in control
 		expect(runPage(null, ['fr-FR'], false, null, undefined).fonts).toBe(false); // no service workers here
 		expect(runPage(null, ['fr-FR'], true, null, { controller: {} }).fonts).toBe(true); // storage blocked
+		// A private mode that throws on reading navigator.serviceWorker: no fonts, the direction still set.
+		const throwing = {
+			get controller(): null {
+				throw new Error('SecurityError');
+			}
+		};
+		expect(runPage('ar', ['fr-FR'], false, '1', throwing)).toMatchObject({ dir: 'rtl', fonts: false });
 	});
 });
