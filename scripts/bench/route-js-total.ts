@@ -11,7 +11,7 @@ import { samplePortfolioLink } from './portfolio-link';
 import { launchChromium, newBenchContext } from './browser';
 
 export async function measureRouteJsTotals({ baseUrl, chromePath }: MeasureContext): Promise<Record<string, unknown>> {
-	const figures: Record<string, Omit<RouteJs, 'scripts'>> = {};
+	const figures: Record<string, RouteJs> = {};
 	for (const lang of MEASURED_LANGUAGES) {
 		const browser = await launchChromium(chromePath, lang);
 		try {
@@ -21,8 +21,7 @@ export async function measureRouteJsTotals({ baseUrl, chromePath }: MeasureConte
 					viewport: { width: 360, height: 640 }
 				});
 				const url = route === '/share' ? samplePortfolioLink(`${baseUrl}/`) : new URL(route, baseUrl).href;
-				const { scripts: _paths, ...sizes } = await routeJs(await context.newPage(), url);
-				figures[`${route}:${lang}`] = sizes;
+				figures[`${route}:${lang}`] = await routeJs(await context.newPage(), url);
 				await context.close();
 			}
 		} finally {

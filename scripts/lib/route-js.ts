@@ -18,8 +18,6 @@ export interface RouteJs {
 	json: number;
 	/** Scripts downloaded. */
 	files: number;
-	/** Their paths. */
-	scripts: string[];
 }
 
 /**
@@ -28,7 +26,6 @@ export interface RouteJs {
  */
 export async function routeJs(page: Page, url: string): Promise<RouteJs> {
 	const bodies: Promise<{ kind: 'js' | 'json'; gz: number }>[] = [];
-	const scripts: string[] = [];
 	page.on('response', (response) => {
 		const kind =
 			response.request().resourceType() === 'script'
@@ -36,12 +33,11 @@ export async function routeJs(page: Page, url: string): Promise<RouteJs> {
 				: CONTENT_FILE.test(new URL(response.url()).pathname)
 					? 'json'
 					: undefined;
-		if (kind === 'js') scripts.push(new URL(response.url()).pathname);
 		if (kind) bodies.push(response.body().then((body) => ({ kind, gz: gzipSync(body, { level: 9 }).length })));
 	});
 	await page.goto(url, { waitUntil: 'networkidle' });
 	await page.waitForTimeout(1000); // anything started once idle (late imports)
 	const loaded = await Promise.all(bodies);
 	const sum = (kind: 'js' | 'json') => loaded.filter((l) => l.kind === kind).reduce((n, l) => n + l.gz, 0);
-	return { js: sum('js'), json: sum('json'), files: loaded.filter((l) => l.kind === 'js').length, scripts };
+	return { js: sum('js'), json: sum('json'), files: loaded.filter((l) => l.kind === 'js').length };
 }
