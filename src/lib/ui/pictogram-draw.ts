@@ -5,6 +5,28 @@
  * first screen the build drew never loads (the first route's script stays small).
  */
 
+type PictogramLoader = typeof import('./pictogram-loader');
+
+/**
+ * The loader, once here, is used straight away. Every `import()` goes through the bundler's
+ * preload helper (resolving each dependency's URL, looking the page up for its link), and a long
+ * list has two or three pictograms per row: that was a fifth of each step of rows at 4× CPU.
+ */
+let loader: PictogramLoader | undefined;
+let loading: Promise<PictogramLoader> | undefined;
+
+function withLoader(use: (loader: PictogramLoader) => void): void {
+	if (loader) return use(loader);
+	loading ??= import('./pictogram-loader').then(
+		(module) => (loader = module),
+		(error: unknown) => {
+			loading = undefined; // a failed load (offline, before the files were kept) is tried again next time
+			throw error;
+		}
+	);
+	loading.then(use, () => undefined); // the pictogram stays blank: its place is kept, nothing breaks
+}
+
 /** An attachment for Picto's `<svg>`: keeps the build's drawing of `ref`, or has it drawn. */
 export function drawPictogram(ref: string, lazy: boolean) {
 	return (svg: SVGSVGElement) => {
@@ -13,8 +35,8 @@ export function drawPictogram(ref: string, lazy: boolean) {
 		svg.replaceChildren(); // another pictogram's drawing must not stay while this one loads
 		let live = true;
 		let stop: (() => void) | undefined;
-		void import('./pictogram-loader').then((loader) => {
-			if (live) stop = loader.draw(svg, ref, lazy);
+		withLoader((module) => {
+			if (live) stop = module.draw(svg, ref, lazy);
 		});
 		return () => {
 			live = false;
