@@ -51,6 +51,8 @@ export interface Measurement {
 	unknown_budgets: string[];
 	/** Heavy parts (PDF, badges, fallback voice, QR, studio) found in a page's eager JS: must be none. */
 	lazy_violations: string[];
+	/** Scripts a page loads up front but does not preload (found one round trip late). */
+	late_scripts: string[];
 	ok: boolean;
 }
 
@@ -109,12 +111,17 @@ function gzBytes(file: string): number {
 	return size;
 }
 
-/** All JS files a page loads up front, as absolute paths, and their total gzip size. */
-export function pageJs(buildDir: string, htmlFile: string): { files: string[]; gz_bytes: number } {
+/**
+ * All JS files a page loads up front, as absolute paths, and their total gzip size; `late` are
+ * those the page itself does not ask for (no modulepreload): found only once their importer has
+ * arrived, one round trip later (see scripts/complete-preloads.ts).
+ */
+export function pageJs(buildDir: string, htmlFile: string): { files: string[]; gz_bytes: number; late: string[] } {
 	const seen = new Set<string>();
 	const queue = entryUrls(readFileSync(htmlFile, 'utf8'))
 		.map((url) => toBuildFile(buildDir, htmlFile, url))
 		.filter((f): f is string => f !== null);
+	const asked = new Set(queue);
 	while (queue.length) {
 		const file = queue.shift()!;
 		if (seen.has(file)) continue;
@@ -127,7 +134,8 @@ export function pageJs(buildDir: string, htmlFile: string): { files: string[]; g
 		}
 	}
 	const files = [...seen].sort();
-	return { files, gz_bytes: files.reduce((sum, f) => sum + gzBytes(f), 0) };
+	const late = files.filter((f) => !asked.has(f));
+	return { files, gz_bytes: files.reduce((sum, f) => sum + gzBytes(f), 0), late };
 }
 
 /** build/index.html → "/", build/settings.html and build/settings/index.html → "/settings". */
@@ -145,10 +153,12 @@ export function measureBudgets(buildDir = BUILD_DIR, budgetsFile = BUDGETS_FILE)
 	const byRoute: Record<string, number> = {};
 	// 200.html is the SPA fallback shell, not a route anyone lands on with its own JS.
 	const eagerFiles: Record<string, string[]> = {};
+	const lateScripts: string[] = [];
 	for (const html of walkFiles(dir, '.html').filter((f) => relative(dir, f) !== '200.html')) {
 		const page = pageJs(dir, html);
 		byRoute[routeOf(dir, html)] = page.gz_bytes;
 		eagerFiles[routeOf(dir, html)] = page.files;
+		for (const file of page.late) lateScripts.push(`${routeOf(dir, html)} finds ${relative(dir, file)} late`);
 	}
 	const lazyViolations = eagerLazyParts(eagerFiles, walkFiles(join(dir, '_app'), '.js'));
 	const sortedRoutes = Object.fromEntries(Object.entries(byRoute).sort(([a], [b]) => a.localeCompare(b)));
@@ -185,7 +195,8 @@ export function measureBudgets(buildDir = BUILD_DIR, budgetsFile = BUDGETS_FILE)
 		rows,
 		unknown_budgets: unknown,
 		lazy_violations: lazyViolations,
-		ok: rows.every((r) => r.ok) && lazyViolations.length === 0
+		late_scripts: lateScripts,
+		ok: rows.every((r) => r.ok) && lazyViolations.length === 0 && lateScripts.length === 0
 	};
 }
 
@@ -213,6 +224,11 @@ export function printBudgetTable(m: Measurement): void {
 			? m.lazy_violations.map((v) => `  LAZY PART LOADED EAGERLY: ${v}`).join('\n')
 			: '  lazy parts (PDF, Open Badges, fallback voice, QR encoder, studio, zod): none loaded eagerly'
 	);
+	console.log(
+		m.late_scripts.length
+			? m.late_scripts.map((v) => `  SCRIPT NOT PRELOADED: ${v}`).join('\n')
+			: '  every script a page imports up front is in its modulepreload list'
+	);
 	for (const key of m.unknown_budgets)
 		console.warn(`  warning: budgets.json has "${key}" but no such figure is measured`);
 }
@@ -223,7 +239,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 		printBudgetTable(m);
 		if (!m.ok) {
 			console.error(
-				`budgets: over budget: ${[...m.rows.filter((r) => !r.ok).map((r) => r.figure), ...m.lazy_violations].join(', ')}`
+				`budgets: over budget: ${[...m.rows.filter((r) => !r.ok).map((r) => r.figure), ...m.lazy_violations, ...m.late_scripts].join(', ')}`
 			);
 			process.exit(1);
 		}

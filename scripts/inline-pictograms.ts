@@ -6,8 +6,9 @@
  * `data-drawn`, which the app then keeps. Pictograms marked `data-lazy` (long lists, tiles below
  * a phone's first screen) are left to the app: their bytes would be kept twice on the device.
  */
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { htmlFiles } from './lib/html-files';
 import { parsePictogram, withUniqueIds } from '../src/lib/content/pictogram-markup';
 import { pictogramUrl } from '../src/lib/content/pictogram-sets';
 
@@ -23,14 +24,6 @@ export function inlinePictograms(html: string, read: (path: string) => string): 
 		return `<svg${before} data-picto="${ref}"${after} viewBox="${viewBox}" data-drawn="${ref}">${withUniqueIds(inner, `b${drawn}`)}</svg>`;
 	});
 	return { html: out, drawn };
-}
-
-function htmlFiles(dir: string): string[] {
-	return readdirSync(dir).flatMap((name) => {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return name === '_app' ? [] : htmlFiles(path);
-		return name.endsWith('.html') ? [path] : [];
-	});
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
