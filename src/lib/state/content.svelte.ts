@@ -110,6 +110,15 @@ class ContentState {
 		return this.#loading.then(() => this.ensureLanguage(locale.code));
 	}
 
+	/**
+	 * load(), and every text of `lang` as well (the shared view shows French titles beside the
+	 * reader's language, for employers): downloaded alongside the pack, not one round trip after it.
+	 */
+	loadWith(lang: string): Promise<void> {
+		void loadShippedStrings(lang).catch(() => undefined); // ensureLanguage below reports a failure
+		return this.load().then(() => this.ensureLanguage(lang));
+	}
+
 	async #load() {
 		// The texts of the likely language (and French, when it is the fallback) download alongside
 		// the pack and the session, rather than one round trip after them.
