@@ -5,6 +5,8 @@
  * first screen the build drew never loads (the first route's script stays small).
  */
 
+import { yieldToMain } from '../domain/time-slices';
+
 type PictogramLoader = typeof import('./pictogram-loader');
 
 /**
@@ -17,13 +19,17 @@ let loading: Promise<PictogramLoader> | undefined;
 
 function withLoader(use: (loader: PictogramLoader) => void): void {
 	if (loader) return use(loader);
-	loading ??= import('./pictogram-loader').then(
-		(module) => (loader = module),
-		(error: unknown) => {
-			loading = undefined; // a failed load (offline, before the files were kept) is tried again next time
-			throw error;
-		}
-	);
+	// In a task of its own: the first such pictogram is usually met while a screen hydrates, and
+	// the import's preload helper (URLs resolved, links added to the page) would lengthen that task.
+	loading ??= yieldToMain()
+		.then(() => import('./pictogram-loader'))
+		.then(
+			(module) => (loader = module),
+			(error: unknown) => {
+				loading = undefined; // a failed load (offline, before the files were kept) is tried again next time
+				throw error;
+			}
+		);
 	loading.then(use, () => undefined); // the pictogram stays blank: its place is kept, nothing breaks
 }
 

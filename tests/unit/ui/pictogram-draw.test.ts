@@ -3,6 +3,9 @@ import { describe, it, expect, vi, beforeEach } from 'vitest';
 // The loader's drawing itself is tested in pictogram-loader.test.ts; here only when it is asked.
 const draw = vi.fn<(svg: SVGSVGElement, ref: string, lazy: boolean) => () => void>(() => () => undefined);
 vi.mock('../../../src/lib/ui/pictogram-loader', () => ({ draw }));
+/** The next task, as the test says: by default at once. */
+const yieldToMain = vi.fn(() => Promise.resolve());
+vi.mock('../../../src/lib/domain/time-slices', () => ({ yieldToMain }));
 
 /** A fresh pictogram-draw each time: whether the drawer is loaded yet is module state. */
 async function freshAttach() {
@@ -70,5 +73,20 @@ describe('drawPictogram', () => {
 		expect(stop).not.toHaveBeenCalled();
 		detach?.();
 		expect(stop).toHaveBeenCalledOnce();
+	});
+});
+
+describe('the first pictogram the build did not draw', () => {
+	it('asks for the drawer in a task of its own, not in the one building the screen', async () => {
+		let nextTask!: () => void;
+		yieldToMain.mockReturnValueOnce(new Promise<void>((resolve) => (nextTask = resolve)));
+		const attach = await freshAttach();
+		draw.mockClear();
+		attach('tabler:below', fakeSvg(), true);
+		await settle();
+		expect(draw).not.toHaveBeenCalled();
+		nextTask();
+		await settle();
+		expect(draw).toHaveBeenCalledOnce();
 	});
 });
