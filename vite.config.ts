@@ -2,9 +2,10 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { firstPaintTexts } from './scripts/lib/first-paint-texts';
 import { dataAssets } from './scripts/lib/data-assets';
+import { kitHydrationScroll } from './scripts/lib/kit-hydration-scroll';
 
 export default defineConfig({
-	plugins: [firstPaintTexts(), dataAssets(), sveltekit()],
+	plugins: [firstPaintTexts(), dataAssets(), kitHydrationScroll(), sveltekit()],
 	server: { host: '127.0.0.1', port: 5173 },
 	preview: { host: '127.0.0.1', port: 4173, strictPort: true },
 	build: { target: 'es2022', reportCompressedSize: false },
