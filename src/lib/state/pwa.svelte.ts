@@ -4,6 +4,20 @@
  * Data lives in IndexedDB with versioned migrations, so reloading into new code is safe.
  */
 import type { Workbox } from 'workbox-window';
+import { REGISTER_AFTER_LOAD_MS } from './pwa-timing';
+
+/** Resolves once the page has loaded, REGISTER_AFTER_LOAD_MS more have passed, and the page is idle. */
+function afterFirstScreen(): Promise<void> {
+	return new Promise((resolve) => {
+		const whenIdle = () =>
+			typeof requestIdleCallback === 'function'
+				? requestIdleCallback(() => resolve(), { timeout: REGISTER_AFTER_LOAD_MS })
+				: resolve();
+		const later = () => setTimeout(whenIdle, REGISTER_AFTER_LOAD_MS);
+		if (document.readyState === 'complete') later();
+		else addEventListener('load', later, { once: true });
+	});
+}
 
 interface BeforeInstallPromptEvent extends Event {
 	prompt(): Promise<void>;
@@ -48,6 +62,17 @@ class PwaState {
 			this.#installed = true;
 		});
 		if (!('serviceWorker' in navigator)) return;
+		// A new worker taking control means new code: the page reloads into it, so the screen never
+		// runs old code against the new worker's caches. Not Workbox's `isUpdate`: that is false on
+		// a page opened before the first worker took control (a first visit), and such a page
+		// stayed on the old code, banner still up, after the person tapped "update". The first
+		// worker taking control (first visit) changes nothing on screen, so it is no reason to reload.
+		let controlled = navigator.serviceWorker.controller !== null;
+		navigator.serviceWorker.addEventListener('controllerchange', () => {
+			if (controlled || this.#updateReady) location.reload();
+			controlled = true;
+		});
+		await afterFirstScreen();
 		const { Workbox } = await import('workbox-window');
 		const wb = new Workbox(swUrl);
 		this.#wb = wb;
@@ -61,21 +86,11 @@ class PwaState {
 			this.#updateReady = true;
 			if (document.visibilityState === 'hidden') this.acceptUpdate();
 		});
-		// A new worker taking control means new code: the page reloads into it, so the screen never
-		// runs old code against the new worker's caches. Not Workbox's `isUpdate`: that is false on
-		// a page opened before the first worker took control (a first visit), and such a page
-		// stayed on the old code, banner still up, after the person tapped "update". The first
-		// worker taking control (first visit) changes nothing on screen, so it is no reason to reload.
-		let controlled = navigator.serviceWorker.controller !== null;
-		navigator.serviceWorker.addEventListener('controllerchange', () => {
-			if (controlled || this.#updateReady) location.reload();
-			controlled = true;
-		});
 		document.addEventListener('visibilitychange', () => {
 			if (document.visibilityState === 'hidden' && this.#updateReady) this.acceptUpdate();
 		});
 		try {
-			await wb.register();
+			await wb.register({ immediate: true }); // the wait for `load` is done above
 		} catch {
 			// Service workers refused (a private window, a managed browser): the app still works,
 			// only not offline. Nothing to tell the person here.
