@@ -7,6 +7,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
+import { REGISTER_AFTER_LOAD_MS } from '../../src/lib/state/pwa-timing';
 
 /** The content files of a build: JSON assets beside the scripts. */
 export const CONTENT_FILE = /\/_app\/immutable\/assets\/[^/]+\.json$/;
@@ -35,8 +36,13 @@ export async function routeJs(page: Page, url: string): Promise<RouteJs> {
 					: undefined;
 		if (kind) bodies.push(response.body().then((body) => ({ kind, gz: gzipSync(body, { level: 9 }).length })));
 	});
+	let lastResponse = Date.now();
+	page.on('response', () => (lastResponse = Date.now()));
 	await page.goto(url, { waitUntil: 'networkidle' });
-	await page.waitForTimeout(1000); // anything started once idle (late imports)
+	// What the app starts later on its own counts too: the service worker's registration (and its
+	// workbox-window module) waits REGISTER_AFTER_LOAD_MS after load; then a second of quiet.
+	await page.waitForTimeout(REGISTER_AFTER_LOAD_MS + 1000);
+	while (Date.now() - lastResponse < 1000) await page.waitForTimeout(200);
 	const loaded = await Promise.all(bodies);
 	const sum = (kind: 'js' | 'json') => loaded.filter((l) => l.kind === kind).reduce((n, l) => n + l.gz, 0);
 	return { js: sum('js'), json: sum('json'), files: loaded.filter((l) => l.kind === 'js').length };
