@@ -27,7 +27,9 @@ export interface RouteJs {
  */
 export async function routeJs(page: Page, url: string): Promise<RouteJs> {
 	const bodies: Promise<{ kind: 'js' | 'json'; gz: number }>[] = [];
+	let lastResponse = Date.now();
 	page.on('response', (response) => {
+		lastResponse = Date.now();
 		const kind =
 			response.request().resourceType() === 'script'
 				? 'js'
@@ -36,8 +38,6 @@ export async function routeJs(page: Page, url: string): Promise<RouteJs> {
 					: undefined;
 		if (kind) bodies.push(response.body().then((body) => ({ kind, gz: gzipSync(body, { level: 9 }).length })));
 	});
-	let lastResponse = Date.now();
-	page.on('response', () => (lastResponse = Date.now()));
 	await page.goto(url, { waitUntil: 'networkidle' });
 	// What the app starts later on its own counts too: the service worker's registration (and its
 	// workbox-window module) waits REGISTER_AFTER_LOAD_MS after load; then a second of quiet.

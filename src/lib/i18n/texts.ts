@@ -21,6 +21,7 @@ import { formatNumber } from './number-format';
 import datePatterns from './date-patterns.json';
 import { registerDatePatterns, type DatePatterns } from './date-format';
 import { NOT_HERE, translateFrom, type TextTree } from './translate';
+import { once } from '../domain/once';
 
 // Registered before any screen shows a date (locale.use loads this module first).
 // JSON arrays type as arrays, not as the tuples they are.
@@ -29,13 +30,25 @@ registerDatePatterns(datePatterns as unknown as DatePatterns);
 /** fr.json whole: the default language, and the fallback of the others. */
 export const FRENCH: TextTree = { ...firstPaintFr, ...lazyFr } as TextTree;
 
+/** The languages whose texts are here, for activeTexts to read at once. */
 const loaded = new Map<string, TextTree>([[DEFAULT_LANGUAGE, FRENCH]]);
+const fetches = new Map<string, () => Promise<TextTree>>();
 
-/** A language's interface texts, fetched once. */
-export async function loadTexts(code: string): Promise<TextTree> {
-	let tree = loaded.get(code);
-	if (!tree) loaded.set(code, (tree = (await fetchLocale(code)) as TextTree));
-	return tree;
+/** A language's interface texts, fetched once (also when several ask at the same time). */
+export function loadTexts(code: string): Promise<TextTree> {
+	const tree = loaded.get(code);
+	if (tree) return Promise.resolve(tree);
+	let fetchTexts = fetches.get(code);
+	if (!fetchTexts)
+		fetches.set(
+			code,
+			(fetchTexts = once(async () => {
+				const texts = (await fetchLocale(code)) as TextTree;
+				loaded.set(code, texts);
+				return texts;
+			}))
+		);
+	return fetchTexts();
 }
 
 // Options that change how i18next looks a text up: never guessed at by translate.ts.
@@ -44,7 +57,12 @@ const I18NEXT_OPTIONS =
 
 type I18nModule = typeof import('./i18n');
 let i18next: I18nModule | undefined;
-let i18nextLoading: Promise<I18nModule> | undefined;
+/** i18next with every language loaded here. */
+const loadI18next = once(async () => {
+	const module = await import('./i18n');
+	await Promise.all([...loaded.keys()].map((language) => module.loadLocale(language)));
+	return (i18next = module);
+});
 
 /**
  * `t` for a loaded language: its texts, then French's (as i18next falls back). What only i18next
@@ -63,13 +81,11 @@ export function activeTexts(code: string, whenI18next: () => void): (key: string
 	let waiting = false;
 	const viaI18next = (key: string, options: TOptions): string => {
 		if (i18next) return i18next.i18n.t(key, { lng: code, ...options }) as string;
-		i18nextLoading ??= import('./i18n').then(async (module) => {
-			await Promise.all([...loaded.keys()].map((language) => module.loadLocale(language)));
-			return (i18next = module);
-		});
 		if (!waiting) {
 			waiting = true;
-			void i18nextLoading.then(whenI18next, () => (i18nextLoading = undefined)).finally(() => (waiting = false));
+			void loadI18next()
+				.then(whenI18next, () => undefined) // failed: the next such text tries again
+				.finally(() => (waiting = false));
 		}
 		return key;
 	};
