@@ -21,7 +21,6 @@ import { formatNumber } from './number-format';
 import datePatterns from './date-patterns.json';
 import { registerDatePatterns, type DatePatterns } from './date-format';
 import { NOT_HERE, translateFrom, type TextTree } from './translate';
-import { once } from '../domain/once';
 
 // Registered before any screen shows a date (locale.use loads this module first).
 // JSON arrays type as arrays, not as the tuples they are.
@@ -32,23 +31,27 @@ export const FRENCH: TextTree = { ...firstPaintFr, ...lazyFr } as TextTree;
 
 /** The languages whose texts are here, for activeTexts to read at once. */
 const loaded = new Map<string, TextTree>([[DEFAULT_LANGUAGE, FRENCH]]);
-const fetches = new Map<string, () => Promise<TextTree>>();
+const fetching = new Map<string, Promise<TextTree>>();
 
-/** A language's interface texts, fetched once (also when several ask at the same time). */
+/**
+ * A language's interface texts, fetched once (also when several ask at the same time); a failed
+ * fetch is tried again by the next call. Not domain/once.ts: shared with this lazy module, it
+ * became a chunk of its own named in every page's first script (+120 B gzip on the first route).
+ */
 export function loadTexts(code: string): Promise<TextTree> {
 	const tree = loaded.get(code);
 	if (tree) return Promise.resolve(tree);
-	let fetchTexts = fetches.get(code);
-	if (!fetchTexts)
-		fetches.set(
-			code,
-			(fetchTexts = once(async () => {
-				const texts = (await fetchLocale(code)) as TextTree;
-				loaded.set(code, texts);
-				return texts;
-			}))
-		);
-	return fetchTexts();
+	let pending = fetching.get(code);
+	if (!pending) {
+		pending = fetchLocale(code)
+			.then((texts) => {
+				loaded.set(code, texts as TextTree);
+				return texts as TextTree;
+			})
+			.finally(() => fetching.delete(code));
+		fetching.set(code, pending);
+	}
+	return pending;
 }
 
 // Options that change how i18next looks a text up: never guessed at by translate.ts.
@@ -57,12 +60,20 @@ const I18NEXT_OPTIONS =
 
 type I18nModule = typeof import('./i18n');
 let i18next: I18nModule | undefined;
-/** i18next with every language loaded here. */
-const loadI18next = once(async () => {
-	const module = await import('./i18n');
-	await Promise.all([...loaded.keys()].map((language) => module.loadLocale(language)));
-	return (i18next = module);
-});
+let i18nextLoading: Promise<I18nModule> | undefined;
+/** i18next with every language loaded here, once. */
+function loadI18next(): Promise<I18nModule> {
+	i18nextLoading ??= import('./i18n')
+		.then(async (module) => {
+			await Promise.all([...loaded.keys()].map((language) => module.loadLocale(language)));
+			return (i18next = module);
+		})
+		.catch((error: unknown) => {
+			i18nextLoading = undefined; // the next such text tries again
+			throw error;
+		});
+	return i18nextLoading;
+}
 
 /**
  * `t` for a loaded language: its texts, then French's (as i18next falls back). What only i18next
@@ -84,7 +95,7 @@ export function activeTexts(code: string, whenI18next: () => void): (key: string
 		if (!waiting) {
 			waiting = true;
 			void loadI18next()
-				.then(whenI18next, () => undefined) // failed: the next such text tries again
+				.then(whenI18next, () => undefined)
 				.finally(() => (waiting = false));
 		}
 		return key;

@@ -1,5 +1,5 @@
 /**
- * The service worker is registered this long after the page's `load`, at an idle moment.
+ * The service worker is registered this long after the page's `load`.
  * Installing it downloads the whole app for offline use (~1.5 MB, hundreds of files): registered
  * at once, the install took the first screen's bandwidth and the device's cores while that screen
  * was being built. In Lighthouse (whose every run is a first visit), the screens' blocking time

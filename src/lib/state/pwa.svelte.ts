@@ -6,18 +6,13 @@
 import type { Workbox } from 'workbox-window';
 import { REGISTER_AFTER_LOAD_MS } from './pwa-timing';
 
-/** Resolves once the page has loaded, REGISTER_AFTER_LOAD_MS more have passed, and the page is idle. */
-function afterFirstScreen(): Promise<void> {
-	return new Promise((resolve) => {
-		const whenIdle = () =>
-			typeof requestIdleCallback === 'function'
-				? requestIdleCallback(() => resolve(), { timeout: REGISTER_AFTER_LOAD_MS })
-				: resolve();
-		const later = () => setTimeout(whenIdle, REGISTER_AFTER_LOAD_MS);
+/** Resolves REGISTER_AFTER_LOAD_MS after the page's load. */
+const afterFirstScreen = (): Promise<void> =>
+	new Promise((resolve) => {
+		const later = () => setTimeout(resolve, REGISTER_AFTER_LOAD_MS);
 		if (document.readyState === 'complete') later();
 		else addEventListener('load', later, { once: true });
 	});
-}
 
 interface BeforeInstallPromptEvent extends Event {
 	prompt(): Promise<void>;

@@ -5,7 +5,6 @@
  * first screen the build drew never loads (the first route's script stays small).
  */
 
-import { once } from '../domain/once';
 import { yieldToMain } from '../domain/time-slices';
 
 type PictogramLoader = typeof import('./pictogram-loader');
@@ -16,18 +15,24 @@ type PictogramLoader = typeof import('./pictogram-loader');
  * list has two or three pictograms per row: that was a fifth of each step of rows at 4× CPU.
  */
 let loader: PictogramLoader | undefined;
-// In a task of its own: the first such pictogram is usually met while a screen hydrates, and the
-// import's preload helper (URLs resolved, links added to the page) would lengthen that task.
-// A failed load (offline, before the files were kept) is tried again by the next pictogram.
-const loadLoader = once(() =>
-	yieldToMain()
-		.then(() => import('./pictogram-loader'))
-		.then((module) => (loader = module))
-);
+let loading: Promise<PictogramLoader> | undefined;
 
 function withLoader(use: (loader: PictogramLoader) => void): void {
 	if (loader) return use(loader);
-	loadLoader().then(use, () => undefined); // the pictogram stays blank: its place is kept, nothing breaks
+	// In a task of its own: the first such pictogram is usually met while a screen hydrates, and
+	// the import's preload helper (URLs resolved, links added to the page) would lengthen that task.
+	// Not domain/once.ts: this file is in every page's first script, where importing it made a
+	// chunk of its own (+260 B gzip, over the first route's budget) for these few lines.
+	loading ??= yieldToMain()
+		.then(() => import('./pictogram-loader'))
+		.then(
+			(module) => (loader = module),
+			(error: unknown) => {
+				loading = undefined; // a failed load (offline, before the files were kept) is tried again next time
+				throw error;
+			}
+		);
+	loading.then(use, () => undefined); // the pictogram stays blank: its place is kept, nothing breaks
 }
 
 /** An attachment for Picto's `<svg>`: keeps the build's drawing of `ref`, or has it drawn. */
