@@ -1,7 +1,9 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import { EARLY_DIRECTION_SCRIPT } from './src/lib/i18n/early-direction.js';
+import { sourceVersion } from './scripts/lib/source-version.js';
 
 // The one inline script of our own (src/hooks.server.ts puts it in every page): allowed by its hash.
 const earlyDirectionHash = `sha256-${createHash('sha256').update(EARLY_DIRECTION_SCRIPT).digest('base64')}`;
@@ -33,7 +35,8 @@ const config = {
 				'form-action': ['self']
 			}
 		},
-		version: { pollInterval: 0 },
+		// Named after the sources, not the clock: the same commit builds to the same bytes (see the file).
+		version: { name: sourceVersion(fileURLToPath(new URL('.', import.meta.url))), pollInterval: 0 },
 		// Inline CSS in the HTML: on slow 4G each stylesheet would be one more blocking round trip.
 		inlineStyleThreshold: 40_000
 	}
