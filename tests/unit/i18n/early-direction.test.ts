@@ -20,7 +20,8 @@ function runPage(
 	languages: string[] | undefined,
 	storageThrows = false,
 	stored: string | null = null,
-	serviceWorker?: { controller: object | null }
+	serviceWorker?: { controller: object | null },
+	sessionStorage: object = {}
 ) {
 	const attributes = new Map<string, string>();
 	const documentElement = { dir: '', setAttribute: (name: string, value: string) => attributes.set(name, value) };
@@ -31,10 +32,11 @@ function runPage(
 		}
 	};
 	const navigator = { languages, language: languages?.[0] ?? 'fr-FR', serviceWorker };
-	new Function('document', 'localStorage', 'navigator', EARLY_DIRECTION_SCRIPT)(
+	new Function('document', 'localStorage', 'navigator', 'sessionStorage', EARLY_DIRECTION_SCRIPT)(
 		{ documentElement },
 		localStorage,
-		navigator
+		navigator,
+		sessionStorage
 	);
 	return {
 		dir: documentElement.dir,
@@ -106,5 +108,27 @@ describe('early direction', () => {
 			}
 		};
 		expect(runPage('ar', ['fr-FR'], false, '1', throwing)).toMatchObject({ dir: 'rtl', fonts: false });
+	});
+
+	it('opens sessionStorage before the first paint, and a refused one changes nothing', () => {
+		let reads = 0;
+		const counted = {
+			get length() {
+				reads++;
+				return 0;
+			}
+		};
+		expect(runPage(null, ['ar-MA'], false, null, undefined, counted).dir).toBe('rtl');
+		expect(reads).toBe(1);
+		const refused = {
+			get length(): number {
+				throw new Error('SecurityError');
+			}
+		};
+		expect(runPage('ar', ['fr-FR'], false, '1', { controller: {} }, refused)).toEqual({
+			dir: 'rtl',
+			firstVisit: false,
+			fonts: true
+		});
 	});
 });
