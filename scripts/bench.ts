@@ -8,7 +8,9 @@
  * run and machine to machine, so they are reported beside their targets, never enforced.
  *
  * Options: --skip-build (measure the existing build/), BENCH_RUNS=n (Lighthouse runs per route,
- * median kept; default 3: one Lighthouse run on a shared two-core machine moves by several points),
+ * median kept; default 5: one Lighthouse run on a shared two-core machine moves by several points,
+ * and medians still do: two batches of runs of one build gave /experiences in Arabic a median
+ * TBT of 130 and 98 ms),
  * BENCH_ROUTES=/,/quiz (default: all of ROUTES; "none" skips Lighthouse),
  * BENCH_LANGS=fr,ar (default: all of LANGS), BENCH_ANSWERS (default 50), BENCH_COLD_STARTS
  * (default 5), BENCH_PORT (default: a free port), BENCH_EXTRAS=none (Lighthouse and bytes only; or a
@@ -469,7 +471,7 @@ async function main(): Promise<number> {
 		throw error;
 	}
 	const chromePath = findChrome();
-	const runs = Math.max(1, Number(process.env.BENCH_RUNS) || 3);
+	const runs = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
 	const routes = listFromEnv('BENCH_ROUTES', ROUTES, routePath);
 	const langs = listFromEnv('BENCH_LANGS', LANGS);
 	const { baseUrl } = preview;
