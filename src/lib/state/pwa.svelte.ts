@@ -1,9 +1,9 @@
 /**
- * Install and update flow, driven by workbox-window. A new version waits until the person
- * taps "update", or until the app is in the background (no participant screen in view).
- * Data lives in IndexedDB with versioned migrations, so reloading into new code is safe.
+ * Install and update flow (the worker's registration itself: pwa-worker.ts, loaded late). A new
+ * version waits until the person taps "update", or until the app is in the background (no
+ * participant screen in view). Data lives in IndexedDB with versioned migrations, so reloading
+ * into new code is safe.
  */
-import type { Workbox } from 'workbox-window';
 import { REGISTER_AFTER_LOAD_MS } from './pwa-timing';
 
 /** Resolves REGISTER_AFTER_LOAD_MS after the page's load. */
@@ -25,7 +25,7 @@ class PwaState {
 	#installEvent = $state<BeforeInstallPromptEvent | null>(null);
 	#installed = $state(false);
 	#isIos = $state(false);
-	#wb: Workbox | undefined;
+	#takeOver: (() => void) | undefined;
 
 	get updateReady() {
 		return this.#updateReady;
@@ -68,33 +68,23 @@ class PwaState {
 			controlled = true;
 		});
 		await afterFirstScreen();
-		const { Workbox } = await import('workbox-window');
-		const wb = new Workbox(swUrl);
-		this.#wb = wb;
-		wb.addEventListener('installed', (event) => {
-			if (event.isUpdate) return;
-			this.#offlineReady = true;
-			// A status, not a question: it goes away by itself after a while.
-			setTimeout(() => (this.#offlineReady = false), 15_000);
+		const { registerWorker } = await import('./pwa-worker');
+		await registerWorker(swUrl, {
+			installed: () => {
+				this.#offlineReady = true;
+				// A status, not a question: it goes away by itself after a while.
+				setTimeout(() => (this.#offlineReady = false), 15_000);
+			},
+			waiting: (takeOver) => {
+				this.#takeOver = takeOver;
+				this.#updateReady = true;
+			}
 		});
-		wb.addEventListener('waiting', () => {
-			this.#updateReady = true;
-			if (document.visibilityState === 'hidden') this.acceptUpdate();
-		});
-		document.addEventListener('visibilitychange', () => {
-			if (document.visibilityState === 'hidden' && this.#updateReady) this.acceptUpdate();
-		});
-		try {
-			await wb.register({ immediate: true }); // the wait for `load` is done above
-		} catch {
-			// Service workers refused (a private window, a managed browser): the app still works,
-			// only not offline. Nothing to tell the person here.
-		}
 		// Already cached by an earlier visit: offline works, say so quietly only on first install.
 	}
 
 	acceptUpdate() {
-		this.#wb?.messageSkipWaiting();
+		this.#takeOver?.();
 	}
 
 	dismissOfflineReady() {
