@@ -70,9 +70,8 @@ async function sample(ctx: MeasureContext, browser: Awaited<ReturnType<typeof la
 			timeout: 60_000
 		});
 		const start = await page.evaluate(async () => ({
-			online: navigator.onLine,
-			// What navigator.onLine says after a reload under emulation varies with Chromium's
-			// version; a request for a file the worker does not keep tells: offline, it fails.
+			// Not navigator.onLine: after a reload under emulation, what it says varies with Chromium's
+			// version. A request for a file the worker does not keep tells: offline, it fails.
 			reachable: await fetch(`./bench-offline-probe-${Date.now()}`, { cache: 'no-store' }).then(
 				() => true,
 				() => false
